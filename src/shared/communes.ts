@@ -1,0 +1,79 @@
+/**
+ * The 33 communes of New Caledonia with their official spelling and province. Proper nouns, the
+ * same in every language, so they are data here rather than text in locales/. Poya is counted
+ * with the North, as the statistics office does, although its southern part is in province Sud.
+ */
+export type Province = "sud" | "nord" | "iles";
+
+export interface Commune {
+  readonly id: string;
+  readonly name: string;
+  readonly province: Province;
+}
+
+const BY_PROVINCE: Record<Province, readonly string[]> = {
+  sud: [
+    "Bouloupari",
+    "Bourail",
+    "Dumbéa",
+    "Farino",
+    "L'Île-des-Pins",
+    "La Foa",
+    "Le Mont-Dore",
+    "Moindou",
+    "Nouméa",
+    "Païta",
+    "Sarraméa",
+    "Thio",
+    "Yaté",
+  ],
+  nord: [
+    "Belep",
+    "Canala",
+    "Hienghène",
+    "Houaïlou",
+    "Kaala-Gomen",
+    "Koné",
+    "Koumac",
+    "Kouaoua",
+    "Ouégoa",
+    "Poindimié",
+    "Ponérihouen",
+    "Pouébo",
+    "Pouembout",
+    "Poum",
+    "Poya",
+    "Touho",
+    "Voh",
+  ],
+  iles: ["Lifou", "Maré", "Ouvéa"],
+};
+
+/** Lower case, no accents, no apostrophes or hyphens: "L'Île-des-Pins" and "ile des pins" meet. */
+export function foldName(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+export const COMMUNES: readonly Commune[] = (Object.keys(BY_PROVINCE) as Province[]).flatMap((province) =>
+  BY_PROVINCE[province].map((name) => ({ id: foldName(name).replace(/ /g, "-"), name, province })),
+);
+
+const IDS = new Set(COMMUNES.map((c) => c.id));
+
+export function isCommuneId(value: unknown): value is string {
+  return typeof value === "string" && IDS.has(value);
+}
+
+/** Communes whose folded name contains every folded word typed, in list order. */
+export function searchCommunes(query: string): Commune[] {
+  const words = foldName(query).split(" ").filter(Boolean);
+  return COMMUNES.filter((c) => {
+    const folded = foldName(c.name);
+    return words.every((w) => folded.includes(w));
+  });
+}

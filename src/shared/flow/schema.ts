@@ -1,0 +1,228 @@
+/**
+ * The flow format: what an administration author writes in flows/*.json. Valibot checks a file
+ * against it in flows:check, in the browser and on the server, and the types below are inferred
+ * from the same schema so the engine cannot drift from the format. flows/README.md explains it.
+ */
+import * as v from "valibot";
+
+/** A key into locales/ (`namespace:path` or a path in the flow's own namespace). */
+const TextKey = v.pipe(v.string(), v.regex(/^[a-z][\w.-]*(:[\w.-]+)?$/i, "a translation key"));
+const Id = v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9]*$/, "an identifier in camelCase, like childLevel"));
+const StepId = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/, "a step id in kebab-case, like school-level"));
+const ExpressionText = v.pipe(v.string(), v.minLength(1));
+const IsoDate = v.pipe(v.string(), v.isoDate());
+
+const Texts = {
+  label: TextKey,
+  hint: v.optional(TextKey),
+  example: v.optional(TextKey),
+  help: v.optional(TextKey),
+  /** Messages that replace the generic ones, by error code (required, min, max, pattern…). */
+  errors: v.optional(v.record(v.string(), TextKey)),
+};
+
+const Common = {
+  id: Id,
+  ...Texts,
+  required: v.optional(v.boolean(), true),
+  /** Shown only when this condition holds; a hidden field is never asked nor kept. */
+  showIf: v.optional(ExpressionText),
+  /** A glossary entry (locales glossary namespace) linked from this question. */
+  glossary: v.optional(v.array(Id)),
+};
+
+const Option = v.strictObject({ value: Id, label: TextKey, hint: v.optional(TextKey) });
+
+const TextField = v.strictObject({
+  ...Common,
+  type: v.picklist(["text", "longText"]),
+  minLength: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  maxLength: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  pattern: v.optional(v.string()),
+});
+const NumberField = v.strictObject({
+  ...Common,
+  type: v.picklist(["integer", "amount"]),
+  min: v.optional(v.pipe(v.number(), v.integer())),
+  max: v.optional(v.pipe(v.number(), v.integer())),
+});
+const DateField = v.strictObject({
+  ...Common,
+  type: v.literal("date"),
+  /** An ISO date or "today". */
+  min: v.optional(v.union([IsoDate, v.literal("today")])),
+  max: v.optional(v.union([IsoDate, v.literal("today")])),
+});
+const SimpleField = v.strictObject({
+  ...Common,
+  type: v.picklist(["yesNo", "phone", "email", "commune"]),
+});
+const ChoiceField = v.strictObject({
+  ...Common,
+  type: v.literal("choice"),
+  options: v.pipe(v.array(Option), v.minLength(2)),
+});
+const ChoicesField = v.strictObject({
+  ...Common,
+  type: v.literal("choices"),
+  options: v.pipe(v.array(Option), v.minLength(2)),
+  min: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  max: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+export const DOCUMENT_TYPES = ["image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf"] as const;
+const DocumentField = v.strictObject({
+  ...Common,
+  type: v.literal("document"),
+  accept: v.pipe(v.array(v.picklist(DOCUMENT_TYPES)), v.minLength(1)),
+  maxBytes: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** How many pages (photos) one document may have. */
+  maxFiles: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
+});
+
+const LeafField = v.variant("type", [TextField, NumberField, DateField, SimpleField, ChoiceField, ChoicesField, DocumentField]);
+
+const GroupField = v.strictObject({
+  ...Common,
+  type: v.literal("group"),
+  /** Text used for one item ("l'enfant", "the child") in buttons and headings. */
+  itemLabel: TextKey,
+  /** Expression (with `item.x`) that names an item in summaries, e.g. item.firstName. */
+  itemTitle: v.optional(ExpressionText),
+  min: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  max: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  fields: v.pipe(v.array(LeafField), v.minLength(1)),
+});
+
+export const FieldSchema = v.variant("type", [LeafField, GroupField]);
+
+const Rule = v.strictObject({ if: v.optional(ExpressionText), goto: StepId });
+/** Either the next step's id, or rules tried in order; the last one has no `if`. */
+const Next = v.union([StepId, v.pipe(v.array(Rule), v.minLength(1))]);
+
+const StepTexts = { id: StepId, title: TextKey, intro: v.optional(TextKey) };
+
+const QuestionStep = v.strictObject({
+  ...StepTexts,
+  type: v.optional(v.literal("questions"), "questions"),
+  /** Section shown in the progress list and the review ("Vos enfants"). */
+  section: v.optional(TextKey),
+  showIf: v.optional(ExpressionText),
+  fields: v.pipe(v.array(FieldSchema), v.minLength(1)),
+  next: Next,
+});
+const InfoStep = v.strictObject({
+  ...StepTexts,
+  type: v.literal("info"),
+  showIf: v.optional(ExpressionText),
+  section: v.optional(TextKey),
+  /** Computed values shown on this page with how they were computed. */
+  show: v.optional(v.array(Id)),
+  body: v.optional(TextKey),
+  next: Next,
+});
+const OutcomeStep = v.strictObject({
+  ...StepTexts,
+  type: v.literal("outcome"),
+  /** One sentence: why the person seems not eligible. */
+  reason: TextKey,
+  /** What else can help. */
+  alternatives: TextKey,
+  /** Whom to ask. */
+  contact: TextKey,
+  /** Where "apply anyway" leads, when the rules allow it. */
+  applyAnyway: v.optional(StepId),
+  show: v.optional(v.array(Id)),
+});
+const ReviewStep = v.strictObject({ ...StepTexts, type: v.literal("review"), next: StepId });
+const DeclarationStep = v.strictObject({
+  ...StepTexts,
+  type: v.literal("declaration"),
+  statement: TextKey,
+  /** The step reached by submitting. */
+  submit: StepId,
+});
+const SubmittedStep = v.strictObject({ ...StepTexts, type: v.literal("submitted") });
+
+export const StepSchema = v.variant("type", [
+  QuestionStep,
+  InfoStep,
+  OutcomeStep,
+  ReviewStep,
+  DeclarationStep,
+  SubmittedStep,
+]);
+
+const Parameter = v.strictObject({
+  value: v.union([v.number(), v.string()]),
+  unit: v.optional(v.picklist(["XPF", "persons", "months", "years", "ratio"])),
+  /** Date the value applies from. */
+  since: IsoDate,
+  source: v.string(),
+  /** Set while the value is a placeholder the department has not confirmed. */
+  toConfirm: v.optional(v.boolean(), false),
+});
+
+const Computed = v.strictObject({
+  id: Id,
+  expr: ExpressionText,
+  label: TextKey,
+  /** How it was computed, with {{name}} placeholders for the values it uses. */
+  explain: TextKey,
+  /** "code": a short value (a card letter) whose text is the label key with that value as i18next context. */
+  format: v.picklist(["amount", "number", "boolean", "code"]),
+});
+
+const DocumentToProvide = v.strictObject({
+  id: Id,
+  label: TextKey,
+  hint: v.optional(TextKey),
+  when: v.optional(ExpressionText),
+  /** The document field where the person adds it, if the flow collects it. */
+  field: v.optional(Id),
+});
+
+export const FlowSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  id: StepId,
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** Letters that start this procedure's references: BS-2026-000123. */
+  referencePrefix: v.pipe(v.string(), v.regex(/^[A-Z]{2,4}$/)),
+  /** The version of the administration's rules this flow follows. */
+  rules: v.strictObject({ version: v.string(), source: v.string(), checkedOn: IsoDate }),
+  title: TextKey,
+  summary: TextKey,
+  audience: TextKey,
+  department: TextKey,
+  estimatedMinutes: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  prepare: v.array(TextKey),
+  parameters: v.record(Id, Parameter),
+  computed: v.optional(v.array(Computed), []),
+  documents: v.optional(v.array(DocumentToProvide), []),
+  start: StepId,
+  steps: v.pipe(v.array(StepSchema), v.minLength(1)),
+});
+
+export type Flow = v.InferOutput<typeof FlowSchema>;
+export type Step = Flow["steps"][number];
+export type Field = v.InferOutput<typeof FieldSchema>;
+export type GroupFieldDef = Extract<Field, { type: "group" }>;
+export type LeafFieldDef = Exclude<Field, { type: "group" }>;
+export type QuestionStepDef = Extract<Step, { type: "questions" }>;
+export type StepWithNext = Extract<Step, { next: unknown }>;
+
+export interface SchemaIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+export function parseFlow(input: unknown): { flow: Flow; issues: [] } | { flow: undefined; issues: SchemaIssue[] } {
+  const result = v.safeParse(FlowSchema, input);
+  if (result.success) return { flow: result.output, issues: [] };
+  return {
+    flow: undefined,
+    issues: result.issues.map((issue) => ({
+      path: v.getDotPath(issue) ?? "(root)",
+      message: issue.message,
+    })),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * `npm run flows:check`: checks every flow in flows/ and its example answer sets, prints each
+ * problem with where it is, and exits 1 if there is any. Authors run it before proposing a change.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { checkFlow, type Locales, type Problem } from "../shared/flow/check";
+import { type Flow, parseFlow } from "../shared/flow/schema";
+import { checkExample, isExample } from "../shared/engine/examples";
+
+const root = join(import.meta.dirname, "..", "..");
+const readJson = (path: string): unknown => JSON.parse(readFileSync(path, "utf8"));
+
+function readLocales(): Locales {
+  const dir = join(root, "locales");
+  return Object.fromEntries(
+    readdirSync(dir).map((lng) => [
+      lng,
+      Object.fromEntries(
+        readdirSync(join(dir, lng))
+          .filter((f) => f.endsWith(".json"))
+          .map((f) => [f.replace(/\.json$/, ""), readJson(join(dir, lng, f))]),
+      ),
+    ]),
+  );
+}
+
+function checkExamples(flow: Flow): Problem[] {
+  const dir = join(root, "flows", "examples", flow.id);
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
+  if (files.length === 0) return [{ rule: "structure", where: "examples", message: `no example in flows/examples/${flow.id}/` }];
+  return files.flatMap((file): Problem[] => {
+    const example = readJson(join(dir, file));
+    if (!isExample(example))
+      return [{ rule: "schema" as const, where: `examples/${file}`, message: "needs description, answers and expect.end" }];
+    return checkExample(flow, example).map((message) => ({ rule: "structure" as const, where: `examples/${file}`, message }));
+  });
+}
+
+const locales = readLocales();
+const flowFiles = readdirSync(join(root, "flows")).filter((f) => f.endsWith(".json"));
+let total = 0;
+for (const file of flowFiles) {
+  const input = readJson(join(root, "flows", file));
+  const problems: Problem[] = checkFlow(input, locales);
+  const flow = parseFlow(input).flow;
+  if (flow && file !== `${flow.id}.json`)
+    problems.push({ rule: "structure", where: file, message: `the file should be named ${flow.id}.json` });
+  if (flow && problems.length === 0) problems.push(...checkExamples(flow));
+  for (const p of problems) console.error(`flows/${file}: [${p.rule}] ${p.where}: ${p.message}`);
+  total += problems.length;
+}
+console.log(`flows:check: ${flowFiles.length} flows, ${total} problem${total === 1 ? "" : "s"}`);
+process.exitCode = total > 0 ? 1 : 0;

@@ -1,0 +1,51 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkFlow } from "../../../src/shared/flow/check";
+import { miniLocales, miniRaw } from "./mini-flow";
+
+const bad = (name: string): unknown =>
+  JSON.parse(readFileSync(join(import.meta.dirname, "../../fixtures/bad-flows", `${name}.json`), "utf8"));
+
+describe("flows:check", () => {
+  it("accepts a sound flow", () => {
+    expect(checkFlow(miniRaw, miniLocales)).toEqual([]);
+  });
+
+  it.each([
+    ["schema", "schema", "household.income.type"],
+    ["duplicate", "duplicate", "separated"],
+    ["structure", "structure", "household"],
+    ["unknown-reference", "unknown-reference", "custody"],
+    ["unreachable", "unreachable", "orphan"],
+    ["no-ending", "no-ending", "dead-end"],
+    ["cycle", "cycle", "loop-a"],
+    ["expression-syntax", "expression", "household.next.1"],
+    ["expression-unknown-name", "expression", "household.next.1"],
+    ["expression-unknown-parameter", "expression", "computed.quotient"],
+    ["expression-item-outside-group", "expression", "custody.showIf"],
+    ["translation", "translation", "household.livesInSud"],
+  ])("rejects the %s fixture with the %s rule at %s", (fixture, rule, where) => {
+    const problems = checkFlow(bad(fixture), miniLocales);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(new Set(problems.map((p) => p.rule))).toEqual(new Set([rule]));
+    expect(problems.map((p) => p.where)).toContain(where);
+  });
+
+  it("says in plain words what is wrong", () => {
+    const [unknownName] = checkFlow(bad("expression-unknown-name"), miniLocales);
+    expect(unknownName?.message).toBe('"incmoe" is not a field or an earlier computed value');
+    const missing = checkFlow(bad("translation"), miniLocales).map((p) => p.message);
+    expect(missing).toEqual([
+      '"mini:household.livesInSudHint" is missing in locales/fr/mini.json',
+      '"mini:household.livesInSudHint" is missing in locales/en/mini.json',
+    ]);
+  });
+
+  it("finds a text missing in one language only", () => {
+    const en = structuredClone(miniLocales.en.mini) as { title?: string };
+    delete en.title;
+    const problems = checkFlow(miniRaw, { fr: miniLocales.fr, en: { ...miniLocales.en, mini: en } });
+    expect(problems).toEqual([{ rule: "translation", where: "flow", message: '"mini:title" is missing in locales/en/mini.json' }]);
+  });
+});
