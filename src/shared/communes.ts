@@ -63,10 +63,14 @@ export const COMMUNES: readonly Commune[] = (Object.keys(BY_PROVINCE) as Provinc
   BY_PROVINCE[province].map((name) => ({ id: foldName(name).replace(/ /g, "-"), name, province })),
 );
 
-const IDS = new Set(COMMUNES.map((c) => c.id));
+const BY_ID = new Map(COMMUNES.map((c) => [c.id, c]));
+
+export function communeById(id: string): Commune | undefined {
+  return BY_ID.get(id);
+}
 
 export function isCommuneId(value: unknown): value is string {
-  return typeof value === "string" && IDS.has(value);
+  return typeof value === "string" && BY_ID.has(value);
 }
 
 /** Communes whose folded name contains every folded word typed, in list order. */

@@ -53,6 +53,7 @@ export function compileFlow(flow: Flow) {
   const options = (context: WizardContext) => (context.today ? { today: context.today } : {});
   const movable = flow.steps.filter((s) => s.type !== "declaration" && s.type !== "submitted").map((s) => s.id);
   const questionSteps = flow.steps.filter((s) => s.type === "questions").map((s) => s.id);
+  const remember = routeMemo();
 
   const machine = setup({
     types: {} as { context: WizardContext; events: WizardEvent; input: WizardInput | undefined },
@@ -60,11 +61,15 @@ export function compileFlow(flow: Flow) {
       stepInvalid: ({ context }, params: { step: string }) =>
         validateStep(flow, index.steps.get(params.step) as Step, context.answers, options(context)).length > 0,
       nextIs: ({ context }, params: { from: string; to: string }) =>
-        nextStep(flow, context.answers, params.from, context.returning, options(context)) === params.to,
+        remember(context.answers, `next:${params.from}:${context.returning}`, () =>
+          nextStep(flow, context.answers, params.from, context.returning, options(context)),
+        ) === params.to,
       nextAfterOutcomeIs: ({ context }, params: { outcome: string; to: string }) =>
         nextStep(flow, passOutcome(context.answers, params.outcome), params.outcome, false) === params.to,
       previousIs: ({ context }, params: { from: string; to: string }) =>
-        previousStep(flow, context.answers, params.from, context.returning) === params.to,
+        remember(context.answers, `back:${params.from}:${context.returning}`, () =>
+          previousStep(flow, context.answers, params.from, context.returning),
+        ) === params.to,
       complete: ({ context }) => isComplete(flow, context.answers, options(context)),
       firstIncompleteIs: ({ context }, params: { to: string }) =>
         firstIncomplete(flow, context.answers, options(context)) === params.to,
@@ -204,6 +209,20 @@ export function compileFlow(flow: Flow) {
     },
     states: Object.fromEntries(flow.steps.map((step) => [step.id, stateFor(step)])),
   });
+}
+
+/**
+ * A step lists every step it could lead to, so one "Continuer" asks `nextIs` up to once per step.
+ * Answers are never mutated, so the route computed for one answers object stays true for it.
+ */
+function routeMemo() {
+  const routes = new WeakMap<Answers, Map<string, string | undefined>>();
+  return (answers: Answers, key: string, route: () => string | undefined): string | undefined => {
+    let known = routes.get(answers);
+    if (!known) routes.set(answers, (known = new Map()));
+    if (!known.has(key)) known.set(key, route());
+    return known.get(key);
+  };
 }
 
 function passOutcome(answers: Answers, outcome: string): Answers {

@@ -5,6 +5,7 @@
  * 'unsafe-eval', and an expression can only read answers, parameters and computed values.
  */
 import jsep from "jsep";
+import { communeById } from "../communes";
 
 export type Value = number | string | boolean | undefined | null | readonly unknown[] | object;
 
@@ -56,6 +57,7 @@ const FUNCTIONS: Readonly<Record<string, (args: unknown[]) => unknown>> = {
   floor: ([n]) => (typeof n === "number" ? Math.floor(n) : undefined),
   ceil: ([n]) => (typeof n === "number" ? Math.ceil(n) : undefined),
   answered: ([v]) => v !== undefined && v !== null && v !== "",
+  provinceOf: ([commune]) => (typeof commune === "string" ? communeById(commune)?.province : undefined),
 };
 
 export const FUNCTION_NAMES: readonly string[] = Object.keys(FUNCTIONS);

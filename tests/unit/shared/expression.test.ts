@@ -52,6 +52,13 @@ describe("flow expressions", () => {
     expect(evaluate("max(1, 3, 2) + min(4, 5) + floor(1.7) + ceil(1.2)", s)).toBe(10);
   });
 
+  it("tells the province of a commune answer", () => {
+    expect(evaluate("provinceOf(commune)", scope({ commune: "paita" }))).toBe("sud");
+    expect(evaluate("provinceOf(commune)", scope({ commune: "poya" }))).toBe("nord");
+    expect(evaluate("provinceOf(commune)", scope({ commune: "lifou" }))).toBe("iles");
+    expect(holds("provinceOf(commune) == \"sud\"", scope({}))).toBe(false);
+  });
+
   it("never divides by zero", () => {
     expect(evaluate("income / shares", scope({ income: 10, shares: 0 }))).toBeUndefined();
   });
