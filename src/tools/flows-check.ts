@@ -4,9 +4,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { checkExample, isExample } from "../shared/engine/examples";
 import { checkFlow, type Locales, type Problem } from "../shared/flow/check";
 import { type Flow, parseFlow } from "../shared/flow/schema";
-import { checkExample, isExample } from "../shared/engine/examples";
 
 const root = join(import.meta.dirname, "..", "..");
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, "utf8"));
@@ -28,12 +28,23 @@ function readLocales(): Locales {
 function checkExamples(flow: Flow): Problem[] {
   const dir = join(root, "flows", "examples", flow.id);
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
-  if (files.length === 0) return [{ rule: "structure", where: "examples", message: `no example in flows/examples/${flow.id}/` }];
+  if (files.length === 0)
+    return [{ rule: "structure", where: "examples", message: `no example in flows/examples/${flow.id}/` }];
   return files.flatMap((file): Problem[] => {
     const example = readJson(join(dir, file));
     if (!isExample(example))
-      return [{ rule: "schema" as const, where: `examples/${file}`, message: "needs description, answers and expect.end" }];
-    return checkExample(flow, example).map((message) => ({ rule: "structure" as const, where: `examples/${file}`, message }));
+      return [
+        {
+          rule: "schema" as const,
+          where: `examples/${file}`,
+          message: "needs description, answers and expect.end",
+        },
+      ];
+    return checkExample(flow, example).map((message) => ({
+      rule: "structure" as const,
+      where: `examples/${file}`,
+      message,
+    }));
   });
 }
 

@@ -6,7 +6,7 @@
 import { createActor } from "xstate";
 import { indexFlow } from "../flow/flow-index";
 import type { Flow } from "../flow/schema";
-import { APPLY_ANYWAY, type Answers, type Item } from "./answers";
+import { type Answers, APPLY_ANYWAY, type Item } from "./answers";
 import type { WizardContext, WizardMachine } from "./machine";
 import { firstIncomplete } from "./navigation";
 import { pruneAnswers } from "./prune";

@@ -56,6 +56,7 @@ export function checkExample(flow: Flow, example: Example, options: ValidateOpti
   }
   const computed = new Map(computeValues(flow, example.answers).map((c) => [c.id, c.value]));
   for (const [id, expected] of Object.entries(example.expect.computed ?? {}))
-    if (computed.get(id) !== expected) problems.push(`computed ${id} is ${String(computed.get(id))}, expected ${String(expected)}`);
+    if (computed.get(id) !== expected)
+      problems.push(`computed ${id} is ${String(computed.get(id))}, expected ${String(expected)}`);
   return problems;
 }

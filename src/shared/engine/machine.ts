@@ -6,11 +6,11 @@
  * Where "Continuer" leads is derived from the answers (navigation.ts), so each step lists every
  * step it could lead to, each guarded by `nextIs`; xstate picks the one whose guard holds.
  */
-import { assertEvent, assign, setup, type SnapshotFrom } from "xstate";
+import { assertEvent, assign, type SnapshotFrom, setup } from "xstate";
 import { indexFlow } from "../flow/flow-index";
 import type { Flow, Step } from "../flow/schema";
-import { type Answers, type AnswerPath, APPLY_ANYWAY, appliedAnyway, itemsOf, setAnswer } from "./answers";
-import { isComplete, firstIncomplete, nextStep, previousStep } from "./navigation";
+import { type AnswerPath, type Answers, APPLY_ANYWAY, appliedAnyway, itemsOf, setAnswer } from "./answers";
+import { firstIncomplete, isComplete, nextStep, previousStep } from "./navigation";
 import { pathOf } from "./path";
 import { pruneAnswers } from "./prune";
 import { type FieldError, validateStep } from "./validate";
@@ -51,7 +51,9 @@ export type StepTag = Step["type"];
 export function compileFlow(flow: Flow) {
   const index = indexFlow(flow);
   const options = (context: WizardContext) => (context.today ? { today: context.today } : {});
-  const movable = flow.steps.filter((s) => s.type !== "declaration" && s.type !== "submitted").map((s) => s.id);
+  const movable = flow.steps
+    .filter((s) => s.type !== "declaration" && s.type !== "submitted")
+    .map((s) => s.id);
   const questionSteps = flow.steps.filter((s) => s.type === "questions").map((s) => s.id);
   const remember = routeMemo();
 
@@ -59,7 +61,8 @@ export function compileFlow(flow: Flow) {
     types: {} as { context: WizardContext; events: WizardEvent; input: WizardInput | undefined },
     guards: {
       stepInvalid: ({ context }, params: { step: string }) =>
-        validateStep(flow, index.steps.get(params.step) as Step, context.answers, options(context)).length > 0,
+        validateStep(flow, index.steps.get(params.step) as Step, context.answers, options(context)).length >
+        0,
       nextIs: ({ context }, params: { from: string; to: string }) =>
         remember(context.answers, `next:${params.from}:${context.returning}`, () =>
           nextStep(flow, context.answers, params.from, context.returning, options(context)),
@@ -74,7 +77,9 @@ export function compileFlow(flow: Flow) {
       firstIncompleteIs: ({ context }, params: { to: string }) =>
         firstIncomplete(flow, context.answers, options(context)) === params.to,
       editTargetIs: ({ context, event }, params: { to: string }) =>
-        event.type === "EDIT" && event.step === params.to && pathOf(flow, context.answers).includes(params.to),
+        event.type === "EDIT" &&
+        event.step === params.to &&
+        pathOf(flow, context.answers).includes(params.to),
       canAddItem: ({ context, event }) => {
         assertEvent(event, "ADD_ITEM");
         const group = index.fields.get(event.field)?.field;
@@ -94,7 +99,9 @@ export function compileFlow(flow: Flow) {
       }),
       addItem: assign(({ context, event }) => {
         assertEvent(event, "ADD_ITEM");
-        return { answers: { ...context.answers, [event.field]: [...itemsOf(context.answers, event.field), {}] } };
+        return {
+          answers: { ...context.answers, [event.field]: [...itemsOf(context.answers, event.field), {}] },
+        };
       }),
       removeItem: assign(({ context, event }) => {
         assertEvent(event, "REMOVE_ITEM");
@@ -118,7 +125,10 @@ export function compileFlow(flow: Flow) {
   });
 
   const next = (from: string) => [
-    { guard: { type: "stepInvalid" as const, params: { step: from } }, actions: { type: "showErrors" as const, params: { step: from } } },
+    {
+      guard: { type: "stepInvalid" as const, params: { step: from } },
+      actions: { type: "showErrors" as const, params: { step: from } },
+    },
     ...movable
       .filter((to) => to !== from)
       .map((to) => ({
@@ -130,7 +140,11 @@ export function compileFlow(flow: Flow) {
   const back = (from: string) =>
     movable
       .filter((to) => to !== from)
-      .map((to) => ({ target: to, guard: { type: "previousIs" as const, params: { from, to } }, actions: "settle" as const }));
+      .map((to) => ({
+        target: to,
+        guard: { type: "previousIs" as const, params: { from, to } },
+        actions: "settle" as const,
+      }));
 
   type StateConfig = NonNullable<Parameters<typeof machine.createMachine>[0]["states"]>[string];
   const stateFor = (step: Step): StateConfig => {
@@ -149,7 +163,10 @@ export function compileFlow(flow: Flow) {
                   APPLY_ANYWAY: movable.map((to) => ({
                     target: to,
                     guard: { type: "nextAfterOutcomeIs" as const, params: { outcome: step.id, to } },
-                    actions: [{ type: "passOutcome" as const, params: { outcome: step.id } }, "settle" as const],
+                    actions: [
+                      { type: "passOutcome" as const, params: { outcome: step.id } },
+                      "settle" as const,
+                    ],
                   })),
                 }
               : {}),
@@ -218,8 +235,8 @@ export function compileFlow(flow: Flow) {
 function routeMemo() {
   const routes = new WeakMap<Answers, Map<string, string | undefined>>();
   return (answers: Answers, key: string, route: () => string | undefined): string | undefined => {
-    let known = routes.get(answers);
-    if (!known) routes.set(answers, (known = new Map()));
+    const known = routes.get(answers) ?? new Map<string, string | undefined>();
+    routes.set(answers, known);
     if (!known.has(key)) known.set(key, route());
     return known.get(key);
   };

@@ -9,7 +9,11 @@ import { pathOf } from "./path";
 import { type ValidateOptions, validateStep } from "./validate";
 
 /** The first step on the path with a missing or wrong answer. */
-export function firstIncomplete(flow: Flow, answers: Answers, options: ValidateOptions = {}): string | undefined {
+export function firstIncomplete(
+  flow: Flow,
+  answers: Answers,
+  options: ValidateOptions = {},
+): string | undefined {
   const index = indexFlow(flow);
   return pathOf(flow, answers).find((id) => {
     const step = index.steps.get(id);
@@ -20,7 +24,10 @@ export function firstIncomplete(flow: Flow, answers: Answers, options: ValidateO
 /** The whole path is answered and ends at the review: the request can be declared and sent. */
 export function isComplete(flow: Flow, answers: Answers, options: ValidateOptions = {}): boolean {
   const path = pathOf(flow, answers);
-  return path[path.length - 1] === indexFlow(flow).review.id && firstIncomplete(flow, answers, options) === undefined;
+  return (
+    path[path.length - 1] === indexFlow(flow).review.id &&
+    firstIncomplete(flow, answers, options) === undefined
+  );
 }
 
 /**
@@ -41,7 +48,12 @@ export function nextStep(
   return firstIncomplete(flow, answers, options) ?? path[path.length - 1];
 }
 
-export function previousStep(flow: Flow, answers: Answers, current: string, returning: boolean): string | undefined {
+export function previousStep(
+  flow: Flow,
+  answers: Answers,
+  current: string,
+  returning: boolean,
+): string | undefined {
   const review = indexFlow(flow).review.id;
   if (returning && current !== review) return review;
   const path = pathOf(flow, answers);

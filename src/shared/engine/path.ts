@@ -15,7 +15,11 @@ function firstRuleTarget(step: Extract<Step, { next: unknown }>, scope: Scope): 
 }
 
 function isSkipped(step: Step, scope: Scope): boolean {
-  return (step.type === "questions" || step.type === "info") && step.showIf !== undefined && !holds(step.showIf, scope);
+  return (
+    (step.type === "questions" || step.type === "info") &&
+    step.showIf !== undefined &&
+    !holds(step.showIf, scope)
+  );
 }
 
 /**

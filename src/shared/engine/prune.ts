@@ -4,7 +4,7 @@
  */
 import { indexFlow } from "../flow/flow-index";
 import type { Flow } from "../flow/schema";
-import { APPLY_ANYWAY, type Answers, appliedAnyway, type Item } from "./answers";
+import { type Answers, APPLY_ANYWAY, appliedAnyway, type Item } from "./answers";
 import { scopeFor } from "./computed";
 import { pathOf } from "./path";
 import { isShown } from "./validate";
@@ -49,5 +49,8 @@ export function pruneAnswers(flow: Flow, answers: Answers): Pruned {
 
   const passed = appliedAnyway(answers).filter((id) => onPath.has(id));
   if (passed.length > 0) kept[APPLY_ANYWAY] = passed;
-  return { answers: dropped.length === 0 && passed.length === appliedAnyway(answers).length ? answers : kept, dropped };
+  return {
+    answers: dropped.length === 0 && passed.length === appliedAnyway(answers).length ? answers : kept,
+    dropped,
+  };
 }

@@ -6,9 +6,9 @@
  */
 import { isCommuneId } from "../communes";
 import { holds, type Scope } from "../expression/expression";
-import type { Field, Flow, GroupFieldDef, LeafFieldDef, Step } from "../flow/schema";
 import { indexFlow } from "../flow/flow-index";
-import { APPLY_ANYWAY, type Answers, type Item, isEmpty } from "./answers";
+import type { Field, Flow, GroupFieldDef, LeafFieldDef, Step } from "../flow/schema";
+import { type Answers, APPLY_ANYWAY, type Item, isEmpty } from "./answers";
 import { scopeFor } from "./computed";
 import { pathOf } from "./path";
 
@@ -72,7 +72,12 @@ export function normalisePhone(value: string): string | undefined {
   return PHONE.test(trimmed) ? trimmed.replace(/^\+687/, "").replace(/\D/g, "") : undefined;
 }
 
-function error(field: Field, path: string, code: ErrorCode, params: Record<string, string | number> = {}): FieldError {
+function error(
+  field: Field,
+  path: string,
+  code: ErrorCode,
+  params: Record<string, string | number> = {},
+): FieldError {
   return { path, code, key: field.errors?.[code] ?? `errors:${code}`, params };
 }
 
@@ -82,14 +87,18 @@ export function isShown(showIf: string | undefined, scope: Scope): boolean {
 }
 
 function checkLeaf(field: LeafFieldDef, value: unknown, path: string, today: string): FieldError[] {
-  const fail = (code: ErrorCode, params?: Record<string, string | number>) => [error(field, path, code, params)];
+  const fail = (code: ErrorCode, params?: Record<string, string | number>) => [
+    error(field, path, code, params),
+  ];
   switch (field.type) {
     case "text":
     case "longText": {
       if (typeof value !== "string") return fail("type");
       const length = value.trim().length;
-      if (field.minLength !== undefined && length < field.minLength) return fail("minLength", { min: field.minLength });
-      if (field.maxLength !== undefined && length > field.maxLength) return fail("maxLength", { max: field.maxLength });
+      if (field.minLength !== undefined && length < field.minLength)
+        return fail("minLength", { min: field.minLength });
+      if (field.maxLength !== undefined && length > field.maxLength)
+        return fail("maxLength", { max: field.maxLength });
       if (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`, "u").test(value.trim()))
         return fail("pattern");
       return [];
@@ -130,7 +139,8 @@ function checkLeaf(field: LeafFieldDef, value: unknown, path: string, today: str
     case "document": {
       if (!Array.isArray(value) || !value.every(isDocumentRef)) return fail("type");
       if (value.length > field.maxFiles) return fail("maxFiles", { max: field.maxFiles });
-      if (value.some((doc) => !(field.accept as readonly string[]).includes(doc.type))) return fail("fileType");
+      if (value.some((doc) => !(field.accept as readonly string[]).includes(doc.type)))
+        return fail("fileType");
       if (value.some((doc) => doc.size > field.maxBytes)) return fail("fileSize", { max: field.maxBytes });
       return [];
     }
@@ -183,9 +193,13 @@ function checkField(field: Field, value: unknown, path: string, scope: Scope, to
   if (!isShown(field.showIf, scope)) return [];
   if (isEmpty(value)) {
     if (field.type === "group" && field.min === 0 && !field.required) return [];
-    return field.required ? [error(field, path, field.type === "group" ? "minItems" : "required", minOf(field))] : [];
+    return field.required
+      ? [error(field, path, field.type === "group" ? "minItems" : "required", minOf(field))]
+      : [];
   }
-  return field.type === "group" ? checkGroup(field, value, scope, today) : checkLeaf(field, value, path, today);
+  return field.type === "group"
+    ? checkGroup(field, value, scope, today)
+    : checkLeaf(field, value, path, today);
 }
 
 function minOf(field: Field): Record<string, number> {
@@ -193,7 +207,12 @@ function minOf(field: Field): Record<string, number> {
 }
 
 /** Errors on one page: what "Continuer" checks before moving on. */
-export function validateStep(flow: Flow, step: Step, answers: Answers, options: ValidateOptions = {}): FieldError[] {
+export function validateStep(
+  flow: Flow,
+  step: Step,
+  answers: Answers,
+  options: ValidateOptions = {},
+): FieldError[] {
   if (step.type !== "questions") return [];
   const scope = scopeFor(flow, answers);
   const today = options.today ?? todayInNoumea();

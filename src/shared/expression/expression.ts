@@ -226,7 +226,12 @@ function run(node: Expression, scope: Scope): unknown {
  */
 function truth(v: unknown): boolean | undefined {
   if (v === undefined || v === null) return undefined;
-  return v === true || (typeof v === "number" && v !== 0) || (typeof v === "string" && v !== "") || Array.isArray(v);
+  return (
+    v === true ||
+    (typeof v === "number" && v !== 0) ||
+    (typeof v === "string" && v !== "") ||
+    Array.isArray(v)
+  );
 }
 
 function binary(op: string, leftNode: Expression, rightNode: Expression, scope: Scope): unknown {

@@ -4,8 +4,8 @@
  * src/tools reads the files, the tests pass fixtures.
  */
 import { ExpressionError, referencesOf } from "../expression/expression";
-import { parseFlow, type Field, type Flow, type Step } from "./schema";
 import { successorsOf } from "./flow-index";
+import { type Field, type Flow, parseFlow, type Step } from "./schema";
 
 export type CheckRule =
   | "schema"
@@ -30,7 +30,11 @@ export type Locales = Readonly<Record<string, Readonly<Record<string, unknown>>>
 export function checkFlow(input: unknown, locales: Locales): Problem[] {
   const parsed = parseFlow(input);
   if (!parsed.flow)
-    return parsed.issues.map((i) => ({ rule: "schema", where: readablePath(input, i.path), message: i.message }));
+    return parsed.issues.map((i) => ({
+      rule: "schema",
+      where: readablePath(input, i.path),
+      message: i.message,
+    }));
   const flow = parsed.flow;
   const structural = [...checkIds(flow), ...checkStructure(flow), ...checkReferences(flow)];
   // Graph rules need sound references; reporting both would bury the real mistake.
@@ -84,7 +88,11 @@ function checkStructure(flow: Flow): Problem[] {
   for (const type of ["review", "declaration", "submitted"] as const) {
     const count = flow.steps.filter((s) => s.type === type).length;
     if (count !== 1)
-      problems.push({ rule: "structure", where: type, message: `a flow needs exactly one ${type} step (found ${count})` });
+      problems.push({
+        rule: "structure",
+        where: type,
+        message: `a flow needs exactly one ${type} step (found ${count})`,
+      });
   }
   for (const step of flow.steps) {
     if ((step.type === "questions" || step.type === "info") && Array.isArray(step.next)) {
@@ -103,14 +111,22 @@ function checkStructure(flow: Flow): Problem[] {
 function checkReferences(flow: Flow): Problem[] {
   const problems: Problem[] = [];
   const steps = new Set(flow.steps.map((s) => s.id));
-  const documentFields = new Set(allFields(flow).filter((f) => f.field.type === "document").map((f) => f.field.id));
+  const documentFields = new Set(
+    allFields(flow)
+      .filter((f) => f.field.type === "document")
+      .map((f) => f.field.id),
+  );
   const computed = new Set(flow.computed.map((c) => c.id));
   if (!steps.has(flow.start))
     problems.push({ rule: "unknown-reference", where: "start", message: `no step is named "${flow.start}"` });
   for (const step of flow.steps)
     for (const target of successorsOf(step))
       if (!steps.has(target))
-        problems.push({ rule: "unknown-reference", where: step.id, message: `leads to "${target}", which is not a step` });
+        problems.push({
+          rule: "unknown-reference",
+          where: step.id,
+          message: `leads to "${target}", which is not a step`,
+        });
   for (const doc of flow.documents)
     if (doc.field !== undefined && !documentFields.has(doc.field))
       problems.push({
@@ -122,7 +138,11 @@ function checkReferences(flow: Flow): Problem[] {
     if ((step.type === "info" || step.type === "outcome") && step.show)
       for (const id of step.show)
         if (!computed.has(id))
-          problems.push({ rule: "unknown-reference", where: step.id, message: `"${id}" is not a computed value` });
+          problems.push({
+            rule: "unknown-reference",
+            where: step.id,
+            message: `"${id}" is not a computed value`,
+          });
   return problems;
 }
 
@@ -139,7 +159,11 @@ function checkGraph(flow: Flow): Problem[] {
   const problems: Problem[] = [];
   for (const step of flow.steps)
     if (!reachable.has(step.id))
-      problems.push({ rule: "unreachable", where: step.id, message: "no path from the start leads to this step" });
+      problems.push({
+        rule: "unreachable",
+        where: step.id,
+        message: "no path from the start leads to this step",
+      });
 
   const ending = (s: Step) => s.type === "review" || s.type === "outcome";
   const ends = new Set(flow.steps.filter(ending).map((s) => s.id));
@@ -151,14 +175,24 @@ function checkGraph(flow: Flow): Problem[] {
         changed = true;
       }
   }
-  const afterReview = new Set(flow.steps.filter((s) => s.type === "declaration" || s.type === "submitted").map((s) => s.id));
+  const afterReview = new Set(
+    flow.steps.filter((s) => s.type === "declaration" || s.type === "submitted").map((s) => s.id),
+  );
   const stuck = flow.steps.filter((s) => reachable.has(s.id) && !ends.has(s.id) && !afterReview.has(s.id));
   const inCycle = (id: string) => canReach(edges, id, id);
   for (const step of stuck)
     problems.push(
       inCycle(step.id)
-        ? { rule: "cycle", where: step.id, message: "this step is in a loop with no way out to the review or an outcome" }
-        : { rule: "no-ending", where: step.id, message: "no path from this step reaches the review or an outcome" },
+        ? {
+            rule: "cycle",
+            where: step.id,
+            message: "this step is in a loop with no way out to the review or an outcome",
+          }
+        : {
+            rule: "no-ending",
+            where: step.id,
+            message: "no path from this step reaches the review or an outcome",
+          },
     );
   return problems;
 }
@@ -189,7 +223,11 @@ function expressionSites(flow: Flow): ExpressionSite[] {
   const everything = new Set([...fields, ...flow.computed.map((c) => c.id)]);
   const sites: ExpressionSite[] = [];
   flow.computed.forEach((c, i) => {
-    sites.push({ where: `computed.${c.id}`, source: c.expr, names: new Set([...fields, ...flow.computed.slice(0, i).map((p) => p.id)]) });
+    sites.push({
+      where: `computed.${c.id}`,
+      source: c.expr,
+      names: new Set([...fields, ...flow.computed.slice(0, i).map((p) => p.id)]),
+    });
   });
   for (const doc of flow.documents)
     if (doc.when) sites.push({ where: `documents.${doc.id}`, source: doc.when, names: everything });
@@ -202,12 +240,15 @@ function expressionSites(flow: Flow): ExpressionSite[] {
       });
     if (step.type !== "questions") continue;
     for (const field of step.fields) {
-      if (field.showIf) sites.push({ where: `${step.id}.${field.id}.showIf`, source: field.showIf, names: everything });
+      if (field.showIf)
+        sites.push({ where: `${step.id}.${field.id}.showIf`, source: field.showIf, names: everything });
       if (field.type !== "group") continue;
       const item = new Set(field.fields.map((f) => f.id));
-      if (field.itemTitle) sites.push({ where: `${field.id}.itemTitle`, source: field.itemTitle, names: everything, item });
+      if (field.itemTitle)
+        sites.push({ where: `${field.id}.itemTitle`, source: field.itemTitle, names: everything, item });
       for (const sub of field.fields)
-        if (sub.showIf) sites.push({ where: `${field.id}.${sub.id}.showIf`, source: sub.showIf, names: everything, item });
+        if (sub.showIf)
+          sites.push({ where: `${field.id}.${sub.id}.showIf`, source: sub.showIf, names: everything, item });
     }
   }
   return sites;
@@ -220,13 +261,21 @@ function checkExpressions(flow: Flow): Problem[] {
     const fail = (message: string) => problems.push({ rule: "expression", where: site.where, message });
     try {
       const refs = referencesOf(site.source);
-      for (const name of refs.values) if (!site.names.has(name)) fail(`"${name}" is not a field or an earlier computed value`);
-      for (const name of refs.params) if (!params.has(name)) fail(`params.${name} is not a parameter of this flow`);
+      for (const name of refs.values)
+        if (!site.names.has(name)) fail(`"${name}" is not a field or an earlier computed value`);
+      for (const name of refs.params)
+        if (!params.has(name)) fail(`params.${name} is not a parameter of this flow`);
       for (const name of refs.item)
         if (!site.item?.has(name))
-          fail(site.item ? `item.${name} is not a field of this group` : "item.x can only be used inside a repeatable group");
+          fail(
+            site.item
+              ? `item.${name} is not a field of this group`
+              : "item.x can only be used inside a repeatable group",
+          );
     } catch (error) {
-      fail(error instanceof ExpressionError ? `cannot read "${site.source}": ${error.message}` : String(error));
+      fail(
+        error instanceof ExpressionError ? `cannot read "${site.source}": ${error.message}` : String(error),
+      );
     }
   }
   return problems;
@@ -272,10 +321,13 @@ function textKeys(flow: Flow): { key: string; where: string }[] {
 }
 
 function lookup(texts: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>(
-    (node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
-    texts,
-  );
+  return path
+    .split(".")
+    .reduce<unknown>(
+      (node, part) =>
+        node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined,
+      texts,
+    );
 }
 
 /** A key exists as itself or as i18next plural or context variants (key_one, key_A…). */
@@ -294,12 +346,17 @@ function hasText(namespace: unknown, key: string): boolean {
 function checkTranslations(flow: Flow, locales: Locales): Problem[] {
   const problems: Problem[] = [];
   const languages = Object.keys(locales);
-  if (languages.length === 0) return [{ rule: "translation", where: "locales", message: "no locale was found" }];
+  if (languages.length === 0)
+    return [{ rule: "translation", where: "locales", message: "no locale was found" }];
   for (const { key, where } of textKeys(flow)) {
     const [ns, path] = key.includes(":") ? (key.split(":", 2) as [string, string]) : [flow.id, key];
     for (const lng of languages)
       if (!hasText(locales[lng]?.[ns], path))
-        problems.push({ rule: "translation", where, message: `"${ns}:${path}" is missing in locales/${lng}/${ns}.json` });
+        problems.push({
+          rule: "translation",
+          where,
+          message: `"${ns}:${path}" is missing in locales/${lng}/${ns}.json`,
+        });
   }
   return problems;
 }

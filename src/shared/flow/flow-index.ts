@@ -24,7 +24,8 @@ export function indexFlow(flow: Flow): FlowIndex {
   const fields = new Map<string, FieldEntry>();
   for (const step of flow.steps) {
     steps.set(step.id, step);
-    if (step.type === "questions") for (const field of step.fields) fields.set(field.id, { field, stepId: step.id });
+    if (step.type === "questions")
+      for (const field of step.fields) fields.set(field.id, { field, stepId: step.id });
   }
   const review = flow.steps.find((s) => s.type === "review");
   const declaration = flow.steps.find((s) => s.type === "declaration");

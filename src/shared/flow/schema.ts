@@ -69,7 +69,13 @@ const ChoicesField = v.strictObject({
   min: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   max: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
-export const DOCUMENT_TYPES = ["image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf"] as const;
+export const DOCUMENT_TYPES = [
+  "image/jpeg",
+  "image/png",
+  "image/webp",
+  "image/heic",
+  "application/pdf",
+] as const;
 const DocumentField = v.strictObject({
   ...Common,
   type: v.literal("document"),
@@ -79,7 +85,15 @@ const DocumentField = v.strictObject({
   maxFiles: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
 });
 
-const LeafField = v.variant("type", [TextField, NumberField, DateField, SimpleField, ChoiceField, ChoicesField, DocumentField]);
+const LeafField = v.variant("type", [
+  TextField,
+  NumberField,
+  DateField,
+  SimpleField,
+  ChoiceField,
+  ChoicesField,
+  DocumentField,
+]);
 
 const GroupField = v.strictObject({
   ...Common,
@@ -215,7 +229,9 @@ export interface SchemaIssue {
   readonly message: string;
 }
 
-export function parseFlow(input: unknown): { flow: Flow; issues: [] } | { flow: undefined; issues: SchemaIssue[] } {
+export function parseFlow(
+  input: unknown,
+): { flow: Flow; issues: [] } | { flow: undefined; issues: SchemaIssue[] } {
   const result = v.safeParse(FlowSchema, input);
   if (result.success) return { flow: result.output, issues: [] };
   return {

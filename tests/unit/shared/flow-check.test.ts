@@ -46,6 +46,8 @@ describe("flows:check", () => {
     const en = structuredClone(miniLocales.en.mini) as { title?: string };
     delete en.title;
     const problems = checkFlow(miniRaw, { fr: miniLocales.fr, en: { ...miniLocales.en, mini: en } });
-    expect(problems).toEqual([{ rule: "translation", where: "flow", message: '"mini:title" is missing in locales/en/mini.json' }]);
+    expect(problems).toEqual([
+      { rule: "translation", where: "flow", message: '"mini:title" is missing in locales/en/mini.json' },
+    ]);
   });
 });

@@ -10,9 +10,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { getAdjacencyMap } from "xstate/graph";
 import { appliedAnyway } from "../../../src/shared/engine/answers";
-import { isExample, type Example } from "../../../src/shared/engine/examples";
-import { compileFlow, currentStep, type WizardEvent, type WizardSnapshot } from "../../../src/shared/engine/machine";
-import { parseFlow, type Flow } from "../../../src/shared/flow/schema";
+import { type Example, isExample } from "../../../src/shared/engine/examples";
+import {
+  compileFlow,
+  currentStep,
+  type WizardEvent,
+  type WizardSnapshot,
+} from "../../../src/shared/engine/machine";
+import { type Flow, parseFlow } from "../../../src/shared/flow/schema";
 
 const root = join(import.meta.dirname, "../../..");
 const TODAY = "2026-11-30";
@@ -23,7 +28,9 @@ const flows = readdirSync(join(root, "flows"))
   .map((file) => {
     const flow = parseFlow(readJson(join(root, "flows", file))).flow as Flow;
     const dir = join(root, "flows", "examples", flow.id);
-    const examples = readdirSync(dir).map((f) => [f.replace(/\.json$/, ""), readJson(join(dir, f)) as Example] as const);
+    const examples = readdirSync(dir).map(
+      (f) => [f.replace(/\.json$/, ""), readJson(join(dir, f)) as Example] as const,
+    );
     return { flow, examples };
   });
 
@@ -38,7 +45,9 @@ function eventsFor(flow: Flow, example: Example) {
         return [{ type: "SET_ANSWERS", answers }, { type: "NEXT" }, { type: "BACK" }];
       }
       case "outcome":
-        return appliedAnyway(example.answers).includes(step.id) ? [{ type: "APPLY_ANYWAY" }, { type: "BACK" }] : [{ type: "BACK" }];
+        return appliedAnyway(example.answers).includes(step.id)
+          ? [{ type: "APPLY_ANYWAY" }, { type: "BACK" }]
+          : [{ type: "BACK" }];
       case "declaration":
         return [{ type: "SUBMIT" }, { type: "BACK" }];
       case "submitted":
@@ -81,25 +90,36 @@ describe.each(flows)("flow $flow.id", ({ flow, examples }) => {
     }
   });
 
-  it.each(graphs)("from every state explored with $name, the review or an outcome can still be reached", ({ graph }) => {
-    const endings = new Set(flow.steps.filter((s) => s.type !== "questions" && s.type !== "info").map((s) => s.id));
-    const canEnd = new Set(Object.keys(graph).filter((key) => endings.has(currentStep(graph[key]!.state))));
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const [key, { transitions }] of Object.entries(graph)) {
-        if (canEnd.has(key)) continue;
-        if (Object.values(transitions).some((t) => canEnd.has(serialize(t.state)))) {
-          canEnd.add(key);
-          changed = true;
+  it.each(graphs)(
+    "from every state explored with $name, the review or an outcome can still be reached",
+    ({ graph }) => {
+      const endings = new Set(
+        flow.steps.filter((s) => s.type !== "questions" && s.type !== "info").map((s) => s.id),
+      );
+      const entries = Object.entries(graph);
+      const canEnd = new Set(
+        entries.filter(([, { state }]) => endings.has(currentStep(state))).map(([key]) => key),
+      );
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (const [key, { transitions }] of entries) {
+          if (canEnd.has(key)) continue;
+          const targets = Object.values(transitions) as { state: WizardSnapshot }[];
+          if (targets.some(({ state }) => canEnd.has(serialize(state)))) {
+            canEnd.add(key);
+            changed = true;
+          }
         }
       }
-    }
-    const stuck = Object.keys(graph).filter((key) => !canEnd.has(key));
-    expect(stuck).toEqual([]);
-  });
+      const stuck = Object.keys(graph).filter((key) => !canEnd.has(key));
+      expect(stuck).toEqual([]);
+    },
+  );
 
   it("reaches every step of the flow through its examples", () => {
-    const reached = new Set(graphs.flatMap(({ graph }) => Object.values(graph).map(({ state }) => currentStep(state))));
+    const reached = new Set(
+      graphs.flatMap(({ graph }) => Object.values(graph).map(({ state }) => currentStep(state))),
+    );
     expect(flow.steps.map((s) => s.id).filter((id) => !reached.has(id))).toEqual([]);
   });
 });

@@ -17,7 +17,10 @@ function start(events: WizardEvent[] = []) {
   return actor;
 }
 
-const household = (values: Record<string, unknown>): WizardEvent => ({ type: "SET_ANSWERS", answers: values });
+const household = (values: Record<string, unknown>): WizardEvent => ({
+  type: "SET_ANSWERS",
+  answers: values,
+});
 const eligible = household({ livesInSud: true, income: 90000, separated: false });
 const oneChild: WizardEvent[] = [
   { type: "ADD_ITEM", field: "children" },
@@ -38,7 +41,10 @@ describe("the compiled wizard", () => {
   });
 
   it("checks constraints: a wrong phone number and a negative amount", () => {
-    const actor = start([household({ livesInSud: true, income: -5, separated: false, phone: "12 34" }), { type: "NEXT" }]);
+    const actor = start([
+      household({ livesInSud: true, income: -5, separated: false, phone: "12 34" }),
+      { type: "NEXT" },
+    ]);
     expect(actor.getSnapshot().context.errors.map((e) => e.code)).toEqual(["min", "phone"]);
     actor.send(household({ income: 5, phone: "+687 27.12.34" }));
     actor.send({ type: "NEXT" });
@@ -168,7 +174,7 @@ describe("the compiled wizard", () => {
     expect(draft).toMatchObject({ flowId: "mini", flowVersion: 2 });
     const { snapshot, migration } = restoreDraft(flow, machine, draft);
     expect(migration).toBeUndefined();
-    const restored = createActor(machine, { snapshot }).start();
+    const restored = createActor(machine, { snapshot, input: undefined }).start();
     expect(currentStep(restored.getSnapshot())).toBe("children");
     expect(restored.getSnapshot().context.answers).toEqual(actor.getSnapshot().context.answers);
     restored.send({ type: "NEXT" });
@@ -189,8 +195,13 @@ describe("the compiled wizard", () => {
       snapshot: { value: "old-step", status: "active", context: {} },
     };
     const { snapshot, migration } = restoreDraft(flow, machine, draft, TODAY);
-    expect(migration).toEqual({ fromVersion: 1, toVersion: 2, removed: ["nickname", "children.0.shoeSize"], stepRemoved: "old-step" });
-    const actor = createActor(machine, { snapshot }).start();
+    expect(migration).toEqual({
+      fromVersion: 1,
+      toVersion: 2,
+      removed: ["nickname", "children.0.shoeSize"],
+      stepRemoved: "old-step",
+    });
+    const actor = createActor(machine, { snapshot, input: undefined }).start();
     expect(currentStep(actor.getSnapshot())).toBe("review");
     expect(actor.getSnapshot().context.answers).toEqual({
       livesInSud: true,
@@ -201,9 +212,16 @@ describe("the compiled wizard", () => {
   });
 
   it("resumes a migrated draft at its step when that step still exists", () => {
-    const draft = { flowId: "mini", flowVersion: 1, answers: { livesInSud: true }, snapshot: { value: "household" } };
+    const draft = {
+      flowId: "mini",
+      flowVersion: 1,
+      answers: { livesInSud: true },
+      snapshot: { value: "household" },
+    };
     const { snapshot, migration } = restoreDraft(flow, machine, draft);
     expect(migration?.removed).toEqual([]);
-    expect(createActor(machine, { snapshot }).start().getSnapshot().value).toBe("household");
+    expect(createActor(machine, { snapshot, input: undefined }).start().getSnapshot().value).toBe(
+      "household",
+    );
   });
 });

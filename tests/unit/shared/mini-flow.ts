@@ -1,4 +1,4 @@
-import { parseFlow, type Flow } from "../../../src/shared/flow/schema";
+import { type Flow, parseFlow } from "../../../src/shared/flow/schema";
 import raw from "../../fixtures/flows/mini.json";
 import texts from "../../fixtures/flows/mini.locale.json";
 

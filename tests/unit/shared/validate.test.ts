@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { APPLY_ANYWAY } from "../../../src/shared/engine/answers";
-import { documentsChecklist } from "../../../src/shared/engine/documents";
 import { computeValues } from "../../../src/shared/engine/computed";
+import { documentsChecklist } from "../../../src/shared/engine/documents";
 import { normalisePhone, validateAnswers, validateStep } from "../../../src/shared/engine/validate";
-import { parseFlow, type Flow } from "../../../src/shared/flow/schema";
+import { type Flow, parseFlow, type Step } from "../../../src/shared/flow/schema";
 import { miniFlow, miniRaw } from "./mini-flow";
 
 const TODAY = "2026-11-30";
@@ -21,19 +21,38 @@ function allTypesFlow(): Flow {
     { id: "born", type: "date", label: "x", min: "2000-01-01", max: "today" },
     { id: "livesInSud", type: "yesNo", label: "x" },
     { id: "separated", type: "yesNo", label: "x", required: false },
-    { id: "cover", type: "choice", label: "x", options: [{ value: "none", label: "x" }, { value: "cafat", label: "x" }] },
+    {
+      id: "cover",
+      type: "choice",
+      label: "x",
+      options: [
+        { value: "none", label: "x" },
+        { value: "cafat", label: "x" },
+      ],
+    },
     {
       id: "needs",
       type: "choices",
       label: "x",
       min: 1,
       max: 2,
-      options: [{ value: "a", label: "x" }, { value: "b", label: "x" }, { value: "c", label: "x" }],
+      options: [
+        { value: "a", label: "x" },
+        { value: "b", label: "x" },
+        { value: "c", label: "x" },
+      ],
     },
     { id: "phone", type: "phone", label: "x" },
     { id: "mail", type: "email", label: "x" },
     { id: "commune", type: "commune", label: "x" },
-    { id: "idCard", type: "document", label: "x", accept: ["image/jpeg", "application/pdf"], maxBytes: 1000, maxFiles: 2 },
+    {
+      id: "idCard",
+      type: "document",
+      label: "x",
+      accept: ["image/jpeg", "application/pdf"],
+      maxBytes: 1000,
+      maxFiles: 2,
+    },
   ];
   const { flow, issues } = parseFlow(raw);
   if (!flow) throw new Error(JSON.stringify(issues));
@@ -41,7 +60,7 @@ function allTypesFlow(): Flow {
 }
 
 const flow = allTypesFlow();
-const step = flow.steps.find((s) => s.id === "household")!;
+const step = flow.steps.find((s) => s.id === "household") as Step;
 const valid = {
   name: "Léa",
   persons: 3,
@@ -66,7 +85,17 @@ describe("answer validation", () => {
   it("asks for every required answer, with the field's own message where it has one", () => {
     const errors = validateStep(flow, step, { name: "  " }, { today: TODAY });
     expect(errors.map((e) => e.path)).toEqual([
-      "name", "persons", "income", "born", "livesInSud", "cover", "needs", "phone", "mail", "commune", "idCard",
+      "name",
+      "persons",
+      "income",
+      "born",
+      "livesInSud",
+      "cover",
+      "needs",
+      "phone",
+      "mail",
+      "commune",
+      "idCard",
     ]);
     expect(errors.find((e) => e.path === "income")?.key).toBe("mini:errors.income");
     expect(errors.find((e) => e.path === "name")?.key).toBe("errors:required");
@@ -101,7 +130,11 @@ describe("answer validation", () => {
     ["commune", "paris", "commune"],
     ["idCard", [{ id: "1", name: "id.png", type: "image/png", size: 10 }], "fileType"],
     ["idCard", [{ id: "1", name: "id.jpg", type: "image/jpeg", size: 1001 }], "fileSize"],
-    ["idCard", [1, 2, 3].map((n) => ({ id: `${n}`, name: "p.jpg", type: "image/jpeg", size: 1 })), "maxFiles"],
+    [
+      "idCard",
+      [1, 2, 3].map((n) => ({ id: `${n}`, name: "p.jpg", type: "image/jpeg", size: 1 })),
+      "maxFiles",
+    ],
     ["idCard", ["id.jpg"], "type"],
   ])("refuses %s = %j with %s", (field, value, code) => {
     expect(codesFor({ ...valid, [field]: value })).toEqual({ [field]: code });
@@ -130,10 +163,11 @@ describe("a whole answer set, as the server checks it", () => {
   });
 
   it("refuses answers to questions off the path taken, and unknown answers", () => {
-    const codes = validateAnswers(mini, { ...complete, custodyDecision: [], shoeSize: 42 }, { today: TODAY }).map((e) => [
-      e.path,
-      e.code,
-    ]);
+    const codes = validateAnswers(
+      mini,
+      { ...complete, custodyDecision: [], shoeSize: 42 },
+      { today: TODAY },
+    ).map((e) => [e.path, e.code]);
     expect(codes).toEqual([
       ["custodyDecision", "unexpected"],
       ["shoeSize", "unexpected"],
@@ -150,8 +184,13 @@ describe("a whole answer set, as the server checks it", () => {
 
   it("refuses a request that stops at an outcome unless the person chose to apply anyway", () => {
     const over = { ...complete, income: 500000 };
-    expect(validateAnswers(mini, over, { today: TODAY }).map((e) => e.code)).toEqual(["unexpected", "incomplete"]);
-    expect(validateAnswers(mini, { ...over, [APPLY_ANYWAY]: ["over-ceiling"] }, { today: TODAY })).toEqual([]);
+    expect(validateAnswers(mini, over, { today: TODAY }).map((e) => e.code)).toEqual([
+      "unexpected",
+      "incomplete",
+    ]);
+    expect(validateAnswers(mini, { ...over, [APPLY_ANYWAY]: ["over-ceiling"] }, { today: TODAY })).toEqual(
+      [],
+    );
   });
 
   it("refuses a request with a missing answer on the path", () => {
@@ -163,7 +202,11 @@ describe("a whole answer set, as the server checks it", () => {
 
   it("lists the documents the answers call for, and which are already added", () => {
     expect(documentsChecklist(mini, complete).map((d) => d.id)).toEqual(["taxNotice"]);
-    const separated = { ...complete, separated: true, custodyDecision: [{ id: "1", name: "j.pdf", type: "application/pdf", size: 10 }] };
+    const separated = {
+      ...complete,
+      separated: true,
+      custodyDecision: [{ id: "1", name: "j.pdf", type: "application/pdf", size: 10 }],
+    };
     expect(documentsChecklist(mini, separated).map((d) => [d.id, d.provided])).toEqual([
       ["taxNotice", false],
       ["custody", true],

@@ -1,0 +1,43 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+/** Debian's Chromium when present: `npx playwright install` needs a network this machine may not have. */
+const DEBIAN_CHROMIUM = "/usr/bin/chromium";
+const executablePath =
+  process.env.CHROMIUM_PATH || (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
+
+const PORT = 4173;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  // A sub-folder, so the server's DATA_DIR next to it is not wiped when Playwright clears its output.
+  outputDir: "test-results/playwright",
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL: BASE_URL,
+    browserName: "chromium",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+    },
+  },
+  projects: [
+    {
+      name: "phone",
+      use: { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+    },
+    { name: "desktop", use: { viewport: { width: 1280, height: 800 } } },
+  ],
+  webServer: {
+    // The real server on the real build (built first if sources changed).
+    command: "npx tsx src/tools/ensure-build.ts && npx tsx src/server/main.ts",
+    url: `${BASE_URL}/api/health`,
+    env: { HOST: "127.0.0.1", PORT: String(PORT), DATA_DIR: "test-results/e2e-server-data" },
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+  },
+});

@@ -1,0 +1,10 @@
+/** Types UI keys from the French texts, so a typo in t("…") is a compile error. */
+import "i18next";
+import type common from "../../../locales/fr/common.json";
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "common";
+    resources: { common: typeof common };
+  }
+}

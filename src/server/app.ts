@@ -1,0 +1,29 @@
+/** The HTTP application, built from its config so tests can call app.request() without a socket. */
+import { Hono } from "hono";
+import { compress } from "hono/compress";
+import { etag } from "hono/etag";
+import { apiError, createApi } from "./api";
+import type { ServerConfig } from "./config";
+import { securityHeaders } from "./security-headers";
+import { serveDistFiles, spaFallback } from "./static";
+
+export type AppConfig = Pick<ServerConfig, "distDir">;
+
+export function createApp(config: AppConfig): Hono {
+  const app = new Hono();
+  app.use(securityHeaders());
+  // Phones on prepaid data: the first page should cost as few bytes as possible.
+  app.use(compress());
+  app.use(etag());
+  app.route("/api", createApi());
+  app.get("*", serveDistFiles(config.distDir), spaFallback(config.distDir));
+  app.notFound((c) => c.text("Not found", 404));
+  app.onError((error, c) => {
+    // Method and path only: query strings and bodies may hold what people typed.
+    console.error(`${c.req.method} ${c.req.path} failed:`, error);
+    if (c.req.path.startsWith("/api/"))
+      return apiError(c, 500, "internal", "Something went wrong on the server.");
+    return c.text("Something went wrong on the server.", 500);
+  });
+  return app;
+}

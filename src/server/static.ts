@@ -1,0 +1,38 @@
+/**
+ * The built app from dist/. Vite puts content-hashed files under /assets, so they never change
+ * and can be cached for a year; everything else (index.html first) must be revalidated so a new
+ * release is picked up.
+ */
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { MiddlewareHandler } from "hono";
+
+const IMMUTABLE = "public, max-age=31536000, immutable";
+const REVALIDATE = "no-cache";
+
+/** serveStatic returns a Response only when it found the file; otherwise it has called next(). */
+function withCacheControl(serve: MiddlewareHandler): MiddlewareHandler {
+  return async (c, next) => {
+    const found = await serve(c, next);
+    if (found instanceof Response) {
+      found.headers.set("Cache-Control", c.req.path.startsWith("/assets/") ? IMMUTABLE : REVALIDATE);
+    }
+    return found;
+  };
+}
+
+export function serveDistFiles(distDir: string): MiddlewareHandler {
+  return withCacheControl(serveStatic({ root: distDir }));
+}
+
+/** A path whose last segment has no dot is a page of the app (/demarches/bourse-scolaire), not a file. */
+export function isPagePath(path: string): boolean {
+  if (path === "/api" || path.startsWith("/api/") || path.startsWith("/assets/")) return false;
+  const lastSegment = path.slice(path.lastIndexOf("/") + 1);
+  return !lastSegment.includes(".");
+}
+
+/** Pages are routed in the browser: every page path gets index.html, which then shows the right view. */
+export function spaFallback(distDir: string): MiddlewareHandler {
+  const index = withCacheControl(serveStatic({ root: distDir, path: "index.html" }));
+  return (c, next) => (isPagePath(c.req.path) ? index(c, next) : next());
+}
