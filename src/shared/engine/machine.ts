@@ -10,7 +10,7 @@ import { assertEvent, assign, type SnapshotFrom, setup } from "xstate";
 import { indexFlow } from "../flow/flow-index";
 import type { Flow, Step } from "../flow/schema";
 import { type AnswerPath, type Answers, APPLY_ANYWAY, appliedAnyway, itemsOf, setAnswer } from "./answers";
-import { firstIncomplete, isComplete, nextStep, previousStep } from "./navigation";
+import { firstIncomplete, isComplete, nextStep, openableSteps, previousStep } from "./navigation";
 import { pathOf } from "./path";
 import { pruneAnswers } from "./prune";
 import { type FieldError, validateStep } from "./validate";
@@ -33,6 +33,8 @@ export type WizardEvent =
   | { type: "NEXT" }
   | { type: "BACK" }
   | { type: "EDIT"; step: string }
+  /** Open a step directly: the browser's back and forward buttons, a reload on a step's address. */
+  | { type: "GO"; step: string }
   | { type: "SET_ANSWER"; path: AnswerPath; value: unknown }
   | { type: "SET_ANSWERS"; answers: Answers }
   | { type: "ADD_ITEM"; field: string }
@@ -80,6 +82,10 @@ export function compileFlow(flow: Flow) {
         event.type === "EDIT" &&
         event.step === params.to &&
         pathOf(flow, context.answers).includes(params.to),
+      canOpen: ({ context, event }, params: { to: string }) =>
+        event.type === "GO" &&
+        event.step === params.to &&
+        openableSteps(flow, context.answers, options(context)).includes(params.to),
       canAddItem: ({ context, event }) => {
         assertEvent(event, "ADD_ITEM");
         const group = index.fields.get(event.field)?.field;
@@ -223,6 +229,11 @@ export function compileFlow(flow: Flow) {
       SET_ANSWERS: { actions: "setAnswers" },
       ADD_ITEM: { guard: "canAddItem", actions: "addItem" },
       REMOVE_ITEM: { actions: "removeItem" },
+      GO: [...movable, index.declaration.id].map((to) => ({
+        target: `.${to}`,
+        guard: { type: "canOpen" as const, params: { to } },
+        actions: ["settle" as const, "stopReturning" as const],
+      })),
     },
     states: Object.fromEntries(flow.steps.map((step) => [step.id, stateFor(step)])),
   });

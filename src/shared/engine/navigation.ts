@@ -60,3 +60,15 @@ export function previousStep(
   const at = path.indexOf(current);
   return at > 0 ? path[at - 1] : undefined;
 }
+
+/**
+ * Steps a person may open directly (browser back and forward, a reload, a bookmarked step):
+ * the path up to the first step still to answer, and the declaration once all is answered.
+ */
+export function openableSteps(flow: Flow, answers: Answers, options: ValidateOptions = {}): string[] {
+  const path = pathOf(flow, answers);
+  const pending = firstIncomplete(flow, answers, options);
+  if (pending !== undefined) return path.slice(0, path.indexOf(pending) + 1);
+  const index = indexFlow(flow);
+  return path[path.length - 1] === index.review.id ? [...path, index.declaration.id] : path;
+}

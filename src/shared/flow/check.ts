@@ -295,7 +295,7 @@ function textKeys(flow: Flow): { key: string; where: string }[] {
     if (field.type === "choice" || field.type === "choices")
       for (const o of field.options) add(`${where}.${o.value}`, o.label, o.hint);
     if (field.type === "group") {
-      add(where, field.itemLabel);
+      add(where, field.itemLabel, field.addLabel);
       for (const sub of field.fields) addField(`${where}.${sub.id}`, sub);
     }
   };
@@ -343,6 +343,17 @@ function hasText(namespace: unknown, key: string): boolean {
   );
 }
 
+/** Parameters a text shows ({{params.x}}, {{since.x}}) must exist, or the page shows a hole. */
+function checkTextParameters(flow: Flow, text: string, where: string, file: string): Problem[] {
+  return [...text.matchAll(/\{\{\s*(?:params|since)\.(\w+)/g)]
+    .filter(([, name]) => name === undefined || !(name in flow.parameters))
+    .map(([match]) => ({
+      rule: "translation" as const,
+      where,
+      message: `${match}}} in ${file} is not a parameter of this flow`,
+    }));
+}
+
 function checkTranslations(flow: Flow, locales: Locales): Problem[] {
   const problems: Problem[] = [];
   const languages = Object.keys(locales);
@@ -350,13 +361,13 @@ function checkTranslations(flow: Flow, locales: Locales): Problem[] {
     return [{ rule: "translation", where: "locales", message: "no locale was found" }];
   for (const { key, where } of textKeys(flow)) {
     const [ns, path] = key.includes(":") ? (key.split(":", 2) as [string, string]) : [flow.id, key];
-    for (const lng of languages)
+    for (const lng of languages) {
+      const file = `locales/${lng}/${ns}.json`;
       if (!hasText(locales[lng]?.[ns], path))
-        problems.push({
-          rule: "translation",
-          where,
-          message: `"${ns}:${path}" is missing in locales/${lng}/${ns}.json`,
-        });
+        problems.push({ rule: "translation", where, message: `"${ns}:${path}" is missing in ${file}` });
+      const text = lookup(locales[lng]?.[ns], path);
+      if (typeof text === "string") problems.push(...checkTextParameters(flow, text, where, file));
+    }
   }
   return problems;
 }

@@ -33,9 +33,18 @@ const Common = {
 
 const Option = v.strictObject({ value: Id, label: TextKey, hint: v.optional(TextKey) });
 
+/**
+ * What the answer is about, for the browser's autofill (WCAG 1.3.5): the person's own name,
+ * birth date, phone… Only for questions about the person filling the form.
+ */
+const Autocomplete = v.optional(
+  v.picklist(["given-name", "family-name", "name", "bday", "tel", "email", "street-address", "postal-code"]),
+);
+
 const TextField = v.strictObject({
   ...Common,
   type: v.picklist(["text", "longText"]),
+  autocomplete: Autocomplete,
   minLength: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   maxLength: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
   pattern: v.optional(v.string()),
@@ -49,6 +58,7 @@ const NumberField = v.strictObject({
 const DateField = v.strictObject({
   ...Common,
   type: v.literal("date"),
+  autocomplete: Autocomplete,
   /** An ISO date or "today". */
   min: v.optional(v.union([IsoDate, v.literal("today")])),
   max: v.optional(v.union([IsoDate, v.literal("today")])),
@@ -56,6 +66,7 @@ const DateField = v.strictObject({
 const SimpleField = v.strictObject({
   ...Common,
   type: v.picklist(["yesNo", "phone", "email", "commune"]),
+  autocomplete: Autocomplete,
 });
 const ChoiceField = v.strictObject({
   ...Common,
@@ -98,8 +109,10 @@ const LeafField = v.variant("type", [
 const GroupField = v.strictObject({
   ...Common,
   type: v.literal("group"),
-  /** Text used for one item ("l'enfant", "the child") in buttons and headings. */
+  /** Names one item in headings, numbered: "Enfant" → "Enfant 2 : Léa". */
   itemLabel: TextKey,
+  /** The add button: "Ajouter un enfant". */
+  addLabel: TextKey,
   /** Expression (with `item.x`) that names an item in summaries, e.g. item.firstName. */
   itemTitle: v.optional(ExpressionText),
   min: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),

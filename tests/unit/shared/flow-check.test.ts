@@ -42,6 +42,15 @@ describe("flows:check", () => {
     ]);
   });
 
+  it("finds a text that shows a parameter the flow does not have", () => {
+    const fr = structuredClone(miniLocales.fr.mini) as { title?: string };
+    fr.title = "Plafond : {{params.ceiling}} F, depuis le {{since.plafond}}";
+    const problems = checkFlow(miniRaw, { ...miniLocales, fr: { ...miniLocales.fr, mini: fr } });
+    expect(problems).toEqual([
+      { rule: "translation", where: "flow", message: "{{since.plafond}} in locales/fr/mini.json is not a parameter of this flow" },
+    ]);
+  });
+
   it("finds a text missing in one language only", () => {
     const en = structuredClone(miniLocales.en.mini) as { title?: string };
     delete en.title;

@@ -168,6 +168,23 @@ describe("the compiled wizard", () => {
     expect(currentStep(actor.getSnapshot())).toBe("household");
   });
 
+  it("opens a step directly only when every step before it is answered", () => {
+    const actor = start([eligible, { type: "NEXT" }]);
+    actor.send({ type: "GO", step: "review" });
+    expect(currentStep(actor.getSnapshot())).toBe("children");
+    actor.send({ type: "GO", step: "household" });
+    expect(currentStep(actor.getSnapshot())).toBe("household");
+    actor.send({ type: "GO", step: "children" });
+    expect(currentStep(actor.getSnapshot())).toBe("children");
+    actor.send({ type: "GO", step: "custody" });
+    expect(currentStep(actor.getSnapshot())).toBe("children");
+    for (const e of oneChild) actor.send(e);
+    actor.send({ type: "GO", step: "declaration" });
+    expect(currentStep(actor.getSnapshot())).toBe("declaration");
+    actor.send({ type: "GO", step: "sent" });
+    expect(currentStep(actor.getSnapshot())).toBe("declaration");
+  });
+
   it("saves a draft and restores it on the same step with the same answers", () => {
     const actor = start([eligible, { type: "NEXT" }, ...oneChild]);
     const draft = JSON.parse(JSON.stringify(draftOf(actor)));

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { APPLY_ANYWAY } from "../../../src/shared/engine/answers";
 import { computeValues } from "../../../src/shared/engine/computed";
 import { documentsChecklist } from "../../../src/shared/engine/documents";
+import { reviewSections } from "../../../src/shared/engine/review";
 import { normalisePhone, validateAnswers, validateStep } from "../../../src/shared/engine/validate";
+import { itemTitle, visibleFields, visibleSubfields } from "../../../src/shared/engine/visibility";
 import { type Flow, parseFlow, type Step } from "../../../src/shared/flow/schema";
 import { miniFlow, miniRaw } from "./mini-flow";
 
@@ -217,5 +219,55 @@ describe("a whole answer set, as the server checks it", () => {
     const [shares, quotient] = computeValues(mini, { ...complete, children: [{}, {}, {}] });
     expect(shares).toMatchObject({ id: "shares", value: 2.5, inputs: { children: [{}, {}, {}] } });
     expect(quotient).toMatchObject({ id: "quotient", value: 36000, inputs: { income: 90000, shares: 2.5 } });
+  });
+});
+
+describe("what the pages show", () => {
+  const mini = miniFlow();
+  const household = mini.steps.find((s) => s.id === "household");
+  const children = mini.steps.find((s) => s.id === "children");
+
+  it("groups the review by section, on the path taken only", () => {
+    const answers = { livesInSud: true, income: 90000, separated: false, children: [{ firstName: "Léa" }] };
+    expect(
+      reviewSections(mini, answers).map((s) => [
+        s.title,
+        s.rows.map((r) => `${r.step}:${r.field.id}=${JSON.stringify(r.value)}`),
+      ]),
+    ).toEqual([
+      [
+        "sections.household",
+        [
+          "household:livesInSud=true",
+          "household:income=90000",
+          "household:separated=false",
+          "household:phone=undefined",
+        ],
+      ],
+      ["children.title", ['children:children=[{"firstName":"Léa"}]']],
+    ]);
+  });
+
+  it("shows a repeat item's subfield only when its condition holds, and names the item", () => {
+    if (household?.type !== "questions" || children?.type !== "questions") throw new Error("fixture changed");
+    expect(visibleFields(mini, household, {}).map((f) => f.id)).toEqual([
+      "livesInSud",
+      "income",
+      "separated",
+      "phone",
+    ]);
+    const group = children.fields[0];
+    if (group?.type !== "group") throw new Error("fixture changed");
+    expect(visibleSubfields(mini, group, { regime: "day" }, {}).map((f) => f.id)).toEqual([
+      "firstName",
+      "regime",
+    ]);
+    expect(visibleSubfields(mini, group, { regime: "board" }, {}).map((f) => f.id)).toEqual([
+      "firstName",
+      "regime",
+      "hostel",
+    ]);
+    expect(itemTitle(mini, group, { firstName: " Léa " }, {})).toBe("Léa");
+    expect(itemTitle(mini, group, {}, {})).toBeUndefined();
   });
 });
