@@ -1,13 +1,42 @@
 import { useEffect } from "preact/hooks";
 import { CataloguePage } from "./catalogue/catalogue-page";
 import { useTranslation } from "./i18n/use-translation";
+import { LazyPage } from "./layout/lazy-page";
+import { NotFoundPage } from "./layout/not-found-page";
 import { SiteHeader } from "./layout/site-header";
+import { usePath } from "./routing/router";
+import { matchRoute, type Route } from "./routing/routes";
+
+const loadWizard = () => import("./wizard/wizard-route").then((m) => m.WizardRoute);
+const loadRequest = () => import("./requests/request-page").then((m) => m.RequestPage);
+
+function Page({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    if (route.page === "catalogue") document.title = t("app.name");
+  }, [route, t]);
+  switch (route.page) {
+    case "catalogue":
+      return <CataloguePage />;
+    case "procedure":
+      return (
+        <LazyPage
+          key={route.flowId}
+          load={loadWizard}
+          namespaces={["wizard", "fields", "errors", "glossary", route.flowId]}
+          props={{ flowId: route.flowId, step: route.step }}
+        />
+      );
+    case "request":
+      return <LazyPage load={loadRequest} namespaces={["wizard"]} props={{ id: route.id }} />;
+    case "not-found":
+      return <NotFoundPage />;
+  }
+}
 
 export function App() {
-  const { t, language } = useTranslation();
-  useEffect(() => {
-    document.title = t("app.name");
-  }, [t, language]);
+  const { t } = useTranslation();
+  const route = matchRoute(usePath());
   return (
     <>
       <a class="skip-link" href="#main">
@@ -15,7 +44,7 @@ export function App() {
       </a>
       <SiteHeader />
       <main id="main" class="page" tabIndex={-1}>
-        <CataloguePage />
+        <Page route={route} />
       </main>
     </>
   );

@@ -10,6 +10,6 @@ export function createApi(): Hono {
   const api = new Hono();
   api.get("/health", (c) => c.json({ status: "ok" }));
   // Without this, an unknown API path would fall through to the page and answer HTML.
-  api.all("*", (c) => apiError(c, 404, "not_found", `No API route for ${c.req.method} ${c.req.path}.`));
+  api.all("*", (c) => apiError(c, 404, "not_found", "Cette adresse ne correspond à aucun service."));
   return api;
 }

@@ -17,6 +17,8 @@ export interface CatalogueEntry {
   readonly audience: string;
   readonly department: string;
   readonly estimatedMinutes: number;
+  /** Parameter values, for texts that show them ({{params.minResidenceMonths}}). */
+  readonly parameters: Readonly<Record<string, number | string>>;
 }
 
 export interface FlowCatalogue {
@@ -49,6 +51,7 @@ export function readFlowCatalogue(flowsDir: string): FlowCatalogue {
       audience: key(flow.audience),
       department: key(flow.department),
       estimatedMinutes: flow.estimatedMinutes,
+      parameters: Object.fromEntries(Object.entries(flow.parameters).map(([id, p]) => [id, p.value])),
     };
   });
   const namespaces = new Set(

@@ -8,6 +8,7 @@ declare module "virtual:flow-catalogue" {
     readonly audience: string;
     readonly department: string;
     readonly estimatedMinutes: number;
+    readonly parameters: Readonly<Record<string, number | string>>;
   }
   export const procedures: readonly Procedure[];
   /** Locale namespaces holding the texts above. */

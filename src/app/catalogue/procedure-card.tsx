@@ -1,19 +1,29 @@
 import type { Procedure } from "virtual:flow-catalogue";
+import { formatNumber } from "../format/format";
 import { useTranslation } from "../i18n/use-translation";
+import { Link } from "../routing/link";
+import { paths } from "../routing/routes";
 
 export function ProcedureCard({ procedure }: { procedure: Procedure }) {
-  const { t, translateKey } = useTranslation();
+  const { t, translateKey, language } = useTranslation();
+  const params = Object.fromEntries(
+    Object.entries(procedure.parameters).map(([id, value]) => [
+      id,
+      typeof value === "number" ? formatNumber(value, language) : value,
+    ]),
+  );
+  const flowText = (key: string) => translateKey(key, { params });
   const headingId = `procedure-${procedure.id}`;
   return (
     <article class="procedure-card" aria-labelledby={headingId}>
       <h2 id={headingId} class="procedure-card__title">
-        {translateKey(procedure.title)}
+        <Link href={paths.procedure(procedure.id)}>{flowText(procedure.title)}</Link>
       </h2>
-      <p class="procedure-card__summary">{translateKey(procedure.summary)}</p>
+      <p class="procedure-card__summary">{flowText(procedure.summary)}</p>
       <dl class="procedure-card__facts">
         <div>
           <dt>{t("catalogue.audience")}</dt>
-          <dd>{translateKey(procedure.audience)}</dd>
+          <dd>{flowText(procedure.audience)}</dd>
         </div>
         <div>
           <dt>{t("catalogue.duration")}</dt>
@@ -21,7 +31,7 @@ export function ProcedureCard({ procedure }: { procedure: Procedure }) {
         </div>
         <div>
           <dt>{t("catalogue.department")}</dt>
-          <dd>{translateKey(procedure.department)}</dd>
+          <dd>{flowText(procedure.department)}</dd>
         </div>
       </dl>
     </article>

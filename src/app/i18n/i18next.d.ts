@@ -1,10 +1,12 @@
 /** Types UI keys from the French texts, so a typo in t("…") is a compile error. */
 import "i18next";
 import type common from "../../../locales/fr/common.json";
+import type fields from "../../../locales/fr/fields.json";
+import type wizard from "../../../locales/fr/wizard.json";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "common";
-    resources: { common: typeof common };
+    resources: { common: typeof common; fields: typeof fields; wizard: typeof wizard };
   }
 }

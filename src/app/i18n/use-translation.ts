@@ -4,7 +4,7 @@ import { i18n } from "./i18n";
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from "./languages";
 
 /** For keys that come from data (flow files), which the compiler cannot check against common.json. */
-export function translateKey(key: string, options?: { count?: number }): string {
+export function translateKey(key: string, options?: Record<string, unknown>): string {
   return i18n.t(key as never, options);
 }
 

@@ -14,7 +14,7 @@ describe("readFlowCatalogue on flows/", () => {
     expect(catalogue.procedures.length).toBeGreaterThan(0);
     for (const procedure of catalogue.procedures) {
       expect(Object.keys(procedure).sort()).toEqual(
-        ["audience", "department", "estimatedMinutes", "id", "summary", "title"].sort(),
+        ["audience", "department", "estimatedMinutes", "id", "parameters", "summary", "title"].sort(),
       );
       expect(procedure.title).toMatch(/^[\w-]+:/);
     }

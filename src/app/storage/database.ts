@@ -1,0 +1,64 @@
+/**
+ * The one IndexedDB database of the app, and the only module that opens it (a lint rule keeps
+ * `idb` out of every other folder). What lives where:
+ * - `drafts`: requests in progress, one per procedure on this device (answers + machine snapshot);
+ * - `files`: the documents' bytes, kept out of the answers so a draft stays small to save;
+ * - `requests`: finished requests waiting to be sent, and the receipts of sent ones.
+ * Everything here is personal: `wipeAll` (shared-PC mode) clears every store.
+ */
+import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import type { DraftRecord } from "./drafts";
+import type { StoredFile } from "./files";
+import type { RequestRecord } from "./requests";
+
+/** Do not change without an upgrade step below and a test that opens the previous version. */
+export const DB_NAME = "pas-a-pas";
+/** Do not change without an upgrade step below and a test that opens the previous version. */
+export const DB_VERSION = 1;
+
+export interface PasAPasDB extends DBSchema {
+  drafts: { key: string; value: DraftRecord };
+  files: { key: string; value: StoredFile };
+  requests: { key: string; value: RequestRecord };
+}
+
+export type Database = IDBPDatabase<PasAPasDB>;
+
+let opening: Promise<Database> | undefined;
+
+export function database(): Promise<Database> {
+  opening ??= openDB<PasAPasDB>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore("drafts", { keyPath: "id" });
+        db.createObjectStore("files", { keyPath: "id" });
+        db.createObjectStore("requests", { keyPath: "id" });
+      }
+    },
+    // Another tab opened a newer version: let it upgrade rather than block it forever.
+    blocking() {
+      void opening?.then((db) => db.close());
+      opening = undefined;
+    },
+  });
+  return opening;
+}
+
+/** Forgets the open connection (tests, and after a wipe). */
+export async function closeDatabase(): Promise<void> {
+  const db = await opening;
+  db?.close();
+  opening = undefined;
+}
+
+/** Everything personal on this device, gone in one transaction. */
+export async function wipeAll(): Promise<void> {
+  const db = await database();
+  const tx = db.transaction(["drafts", "files", "requests"], "readwrite", { durability: "strict" });
+  await Promise.all([
+    tx.objectStore("drafts").clear(),
+    tx.objectStore("files").clear(),
+    tx.objectStore("requests").clear(),
+    tx.done,
+  ]);
+}

@@ -1,0 +1,26 @@
+/** "Enregistré sur cet appareil à 14 h 32", or a plain message and a retry when saving failed. */
+import { useEffect, useState } from "preact/hooks";
+import { formatTime } from "../../format/format";
+import { useTranslation } from "../../i18n/use-translation";
+import type { WizardSession } from "../session";
+
+export function SaveStatus({ session }: { session: WizardSession }) {
+  const { t, language } = useTranslation();
+  const [save, setSave] = useState(session.saves);
+  useEffect(() => session.onSave(() => setSave(session.saves)), [session]);
+  if (save.state === "failed")
+    return (
+      <div class="save-status save-status--failed" role="alert">
+        <p>{t("wizard:step.saveFailed")}</p>
+        <button type="button" onClick={() => void session.flush()}>
+          {t("wizard:step.retrySave")}
+        </button>
+      </div>
+    );
+  if (save.state === "idle") return null;
+  return (
+    <p class="save-status" role="status">
+      {t("wizard:step.saved", { time: formatTime(save.at, language) })}
+    </p>
+  );
+}

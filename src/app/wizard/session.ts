@@ -1,0 +1,168 @@
+/**
+ * One open procedure: the XState actor running its flow, restored from the device's draft and
+ * saved back as the person types. Saving is debounced (one transaction per burst of changes)
+ * and flushed when the page is hidden or closed, so locking the phone right after typing loses
+ * nothing.
+ */
+import { type Actor, createActor } from "xstate";
+import { draftOf, type Migration, restoreDraft } from "../../shared/engine/draft";
+import { currentStep, type WizardMachine, type WizardSnapshot } from "../../shared/engine/machine";
+import { progressOf } from "../../shared/engine/path";
+import type { Flow } from "../../shared/flow/schema";
+import { loadDraft, saveDraft } from "../storage/drafts";
+import { provisionalReference, recordRequest } from "../storage/requests";
+import { loadFlow } from "./flows";
+
+const SAVE_DELAY_MS = 300;
+
+export type SaveState =
+  | { readonly state: "idle" }
+  | { readonly state: "saved"; readonly at: Date }
+  | { readonly state: "failed"; readonly error: unknown };
+
+export type WizardActor = Actor<WizardMachine>;
+
+export class WizardSession {
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private revision: number;
+  private lastSaved: WizardSnapshot;
+  private saveState: SaveState = { state: "idle" };
+  private readonly saveListeners = new Set<() => void>();
+  private readonly stop: () => void;
+
+  constructor(
+    readonly flow: Flow,
+    readonly actor: WizardActor,
+    readonly migration: Migration | undefined,
+    revision: number,
+  ) {
+    this.revision = revision;
+    this.lastSaved = actor.getSnapshot();
+    const subscription = actor.subscribe((snapshot) => {
+      if (
+        snapshot.context.answers !== this.lastSaved.context.answers ||
+        snapshot.value !== this.lastSaved.value
+      )
+        this.scheduleSave();
+    });
+    const flushWhenHidden = () => {
+      if (document.visibilityState === "hidden") void this.flush();
+    };
+    const flushNow = () => void this.flush();
+    document.addEventListener("visibilitychange", flushWhenHidden);
+    window.addEventListener("pagehide", flushNow);
+    this.stop = () => {
+      subscription.unsubscribe();
+      document.removeEventListener("visibilitychange", flushWhenHidden);
+      window.removeEventListener("pagehide", flushNow);
+    };
+  }
+
+  get saves(): SaveState {
+    return this.saveState;
+  }
+
+  onSave(listener: () => void): () => void {
+    this.saveListeners.add(listener);
+    return () => this.saveListeners.delete(listener);
+  }
+
+  private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+  }
+
+  /** Writes the draft now if anything changed since the last write. */
+  async flush(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    const snapshot = this.actor.getSnapshot();
+    if (snapshot === this.lastSaved || snapshot.status !== "active") return;
+    const draft = draftOf(this.actor);
+    this.revision += 1;
+    try {
+      await saveDraft({
+        ...draft,
+        id: this.flow.id,
+        updatedAt: new Date().toISOString(),
+        step: currentStep(snapshot),
+        progress: progressOf(this.flow, snapshot.context.answers, currentStep(snapshot)),
+        owner: null,
+        revision: this.revision,
+      });
+      this.lastSaved = snapshot;
+      this.setSaveState({ state: "saved", at: new Date() });
+    } catch (error) {
+      this.setSaveState({ state: "failed", error });
+    }
+  }
+
+  private setSaveState(state: SaveState): void {
+    this.saveState = state;
+    for (const listener of this.saveListeners) listener();
+  }
+
+  /**
+   * Records the finished request on the device (and drops its draft) before the machine moves
+   * to "submitted": if recording fails, the person is still on the declaration with everything kept.
+   */
+  async submit(): Promise<string> {
+    const snapshot = this.actor.getSnapshot();
+    if (!snapshot.can({ type: "SUBMIT" })) throw new Error("the request is not complete");
+    clearTimeout(this.saveTimer);
+    const id = crypto.randomUUID();
+    await recordRequest(
+      {
+        id,
+        flowId: this.flow.id,
+        flowVersion: this.flow.version,
+        answers: snapshot.context.answers,
+        createdAt: new Date().toISOString(),
+        provisionalReference: provisionalReference(id),
+        status: "ready",
+      },
+      this.flow.id,
+    );
+    this.actor.send({ type: "SUBMIT" });
+    return id;
+  }
+
+  close(): void {
+    void this.flush();
+    this.stop();
+    this.actor.stop();
+  }
+}
+
+const sessions = new Map<string, Promise<WizardSession | undefined>>();
+
+/** The open session of a procedure, restored from this device's draft the first time. */
+export function openSession(flowId: string): Promise<WizardSession | undefined> {
+  let session = sessions.get(flowId);
+  if (!session) {
+    session = start(flowId);
+    sessions.set(flowId, session);
+  }
+  return session;
+}
+
+/** After a request is recorded: the next visit starts a new one. */
+export function forgetSession(flowId: string): void {
+  void sessions.get(flowId)?.then((session) => session?.close());
+  sessions.delete(flowId);
+}
+
+async function start(flowId: string): Promise<WizardSession | undefined> {
+  const loaded = await loadFlow(flowId);
+  if (!loaded) return undefined;
+  const { flow, machine } = loaded;
+  const draft = await loadDraft(flowId).catch(() => undefined);
+  if (!draft)
+    return new WizardSession(flow, createActor(machine, { input: undefined }).start(), undefined, 0);
+  const { snapshot, migration } = restoreDraft(flow, machine, draft);
+  return new WizardSession(
+    flow,
+    createActor(machine, { snapshot, input: undefined }).start(),
+    migration,
+    draft.revision,
+  );
+}

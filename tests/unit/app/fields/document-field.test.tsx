@@ -1,0 +1,111 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { FileStore } from "../../../../src/app/wizard/fields/field-props";
+import { QuestionField } from "../../../../src/app/wizard/fields/question-field";
+import type { DocumentRef } from "../../../../src/shared/engine/validate";
+import type { LeafFieldDef } from "../../../../src/shared/flow/schema";
+import { descriptionOf, flowText, leafField, loadFrenchTexts } from "./french-texts";
+
+const photo: DocumentRef = { id: "f1", name: "avis-page-1.jpg", type: "image/jpeg", size: 1_234_567 };
+const scan: DocumentRef = { id: "f2", name: "avis-page-2.pdf", type: "application/pdf", size: 80_000 };
+
+/** The document question as a page shows it: each reported list comes back as the value. */
+function showDocument(field: LeafFieldDef, value: DocumentRef[], files: FileStore) {
+  const onChange = vi.fn();
+  const view = (current: DocumentRef[]) => (
+    <QuestionField
+      field={field}
+      id={field.id}
+      value={current}
+      onChange={(next) => {
+        onChange(next);
+        rerender(view(next as DocumentRef[]));
+      }}
+      text={flowText("bourse-scolaire")}
+      files={files}
+    />
+  );
+  const { rerender } = render(view(value));
+  return onChange;
+}
+
+function pick(file: File) {
+  const input = document.querySelector<HTMLInputElement>('input[type="file"]:not([capture])');
+  if (!input) throw new Error("no file input");
+  fireEvent.change(input, { target: { files: [file] } });
+}
+
+const taxNotice = () => leafField("bourse-scolaire", "taxNoticeFile");
+const rib = () => leafField("bourse-scolaire", "ribFile");
+const newFile = () => new File(["x"], "rib.jpg", { type: "image/jpeg" });
+
+beforeAll(loadFrenchTexts);
+afterEach(cleanup);
+
+describe("a document", () => {
+  it("is a named set of buttons, with the formats and limits said before choosing", () => {
+    showDocument(taxNotice(), [], { store: vi.fn(), remove: vi.fn() });
+    const group = screen.getByRole("group", { name: "Votre avis d'imposition ou de non-imposition" });
+    const choose = within(group).getByRole("button", { name: "Choisir un fichier" });
+    expect(choose.id).toBe("taxNoticeFile");
+    expect(descriptionOf(choose)).toBe(
+      "Formats acceptés : JPEG, PNG, WebP, HEIC ou PDF. 5 Mo au plus par fichier. " +
+        "Vous pouvez ajouter jusqu'à 4 fichiers, par exemple une photo par page.",
+    );
+    expect(within(group).getByRole("button", { name: "Prendre une photo" })).toBeTruthy();
+    const camera = document.querySelector('input[type="file"][capture]');
+    expect(camera?.getAttribute("capture")).toBe("environment");
+    expect(camera?.getAttribute("accept")).toBe("image/jpeg,image/png,image/webp,image/heic");
+  });
+
+  it("lists the files added with their size", () => {
+    showDocument(taxNotice(), [photo, scan], { store: vi.fn(), remove: vi.fn() });
+    const list = screen.getByRole("list", { name: "Fichiers ajoutés" });
+    const items = within(list).getAllByRole("listitem");
+    expect(items.map((item) => item.textContent)).toEqual([
+      "avis-page-1.jpg1,2\u00a0MoRetirer avis-page-1.jpg",
+      "avis-page-2.pdf80\u00a0KoRetirer avis-page-2.pdf",
+    ]);
+  });
+
+  it("stores a chosen file, saying so calmly, and adds it to the answer", async () => {
+    let finish: (ref: DocumentRef) => void = () => undefined;
+    const store = vi.fn(() => new Promise<DocumentRef>((resolve) => (finish = resolve)));
+    const onChange = showDocument(taxNotice(), [photo], { store, remove: vi.fn() });
+    const file = new File(["%PDF"], "avis-page-2.pdf", { type: "application/pdf" });
+    pick(file);
+    expect(store).toHaveBeenCalledWith(file);
+    await waitFor(() => expect(screen.getByRole("status").textContent).toBe("Enregistrement du fichier…"));
+    finish(scan);
+    await waitFor(() => expect(onChange).toHaveBeenCalledWith([photo, scan]));
+    expect(screen.getByRole("status").textContent).toBe("Fichier ajouté\u00a0: avis-page-2.pdf.");
+  });
+
+  it("says plainly when a file could not be stored, whatever the store's reason", async () => {
+    const store = vi.fn(() => Promise.reject(new Error("storage:quotaExceeded")));
+    const onChange = showDocument(rib(), [], { store, remove: vi.fn() });
+    pick(newFile());
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Le fichier n'a pas pu être enregistré. Réessayez.",
+    );
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it("removes a file from the answer and from the store, then offers to add one again", () => {
+    const remove = vi.fn(() => Promise.resolve());
+    const onChange = showDocument(rib(), [photo], { store: vi.fn(), remove });
+    expect(screen.queryByRole("button", { name: "Choisir un fichier" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Retirer avis-page-1.jpg" }));
+    expect(remove).toHaveBeenCalledWith(photo);
+    expect(onChange).toHaveBeenCalledWith([]);
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Choisir un fichier" }));
+    expect(screen.getByRole("status").textContent).toBe("Fichier retiré\u00a0: avis-page-1.jpg.");
+  });
+
+  it("offers no more files than the document allows, and keeps its id on a control", () => {
+    showDocument(rib(), [photo], { store: vi.fn(), remove: vi.fn() });
+    expect(screen.queryByRole("button", { name: "Prendre une photo" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Retirer avis-page-1.jpg" }).id).toBe("ribFile");
+  });
+});

@@ -1,0 +1,93 @@
+import "fake-indexeddb/auto";
+import { afterEach, describe, expect, it } from "vitest";
+import { closeDatabase, DB_NAME, wipeAll } from "../../../../src/app/storage/database";
+import {
+  type DraftRecord,
+  deleteDraft,
+  listDrafts,
+  loadDraft,
+  saveDraft,
+} from "../../../../src/app/storage/drafts";
+import { deleteFile, readFile, storeFile } from "../../../../src/app/storage/files";
+import {
+  listRequests,
+  provisionalReference,
+  type RequestRecord,
+  readRequest,
+  recordRequest,
+} from "../../../../src/app/storage/requests";
+
+const draft = (id: string, updatedAt: string): DraftRecord => ({
+  id,
+  flowId: id,
+  flowVersion: 1,
+  answers: { income: 90000 },
+  snapshot: { value: "household" },
+  updatedAt,
+  step: "household",
+  progress: { step: 1, total: 5 },
+  owner: null,
+  revision: 1,
+});
+
+afterEach(async () => {
+  await closeDatabase();
+  indexedDB.deleteDatabase(DB_NAME);
+});
+
+describe("storage on the device", () => {
+  it("keeps drafts and lists the most recent first", async () => {
+    await saveDraft(draft("bourse-scolaire", "2026-11-30T01:00:00Z"));
+    await saveDraft(draft("aide-medicale", "2026-11-30T02:00:00Z"));
+    await saveDraft({ ...draft("bourse-scolaire", "2026-11-30T03:00:00Z"), revision: 2 });
+    expect((await listDrafts()).map((d) => [d.id, d.revision])).toEqual([
+      ["bourse-scolaire", 2],
+      ["aide-medicale", 1],
+    ]);
+    expect((await loadDraft("aide-medicale"))?.answers).toEqual({ income: 90000 });
+    await deleteDraft("aide-medicale");
+    expect(await loadDraft("aide-medicale")).toBeUndefined();
+  });
+
+  it("finds the draft again after the database was closed, as after a reload", async () => {
+    await saveDraft(draft("bourse-scolaire", "2026-11-30T01:00:00Z"));
+    await closeDatabase();
+    expect((await loadDraft("bourse-scolaire"))?.step).toBe("household");
+  });
+
+  it("records a finished request and removes its draft in the same transaction", async () => {
+    await saveDraft(draft("bourse-scolaire", "2026-11-30T01:00:00Z"));
+    const id = "7f3a91c2-0000-4000-8000-000000000000";
+    const request: RequestRecord = {
+      id,
+      flowId: "bourse-scolaire",
+      flowVersion: 1,
+      answers: { income: 90000 },
+      createdAt: "2026-11-30T01:05:00Z",
+      provisionalReference: provisionalReference(id),
+      status: "ready",
+    };
+    await recordRequest(request, "bourse-scolaire");
+    expect(await loadDraft("bourse-scolaire")).toBeUndefined();
+    expect(await readRequest(id)).toEqual(request);
+    expect((await listRequests()).map((r) => r.provisionalReference)).toEqual(["7F3A-91C2"]);
+  });
+
+  it("keeps the bytes of a document apart from the answers", async () => {
+    const ref = await storeFile(new Blob(["%PDF-1.7 test"]), "avis.pdf", "application/pdf");
+    expect(ref).toMatchObject({ name: "avis.pdf", type: "application/pdf", size: 13 });
+    const stored = await readFile(ref.id);
+    expect(await stored?.blob.text()).toBe("%PDF-1.7 test");
+    await deleteFile(ref.id);
+    expect(await readFile(ref.id)).toBeUndefined();
+  });
+
+  it("wipes everything personal in one call", async () => {
+    await saveDraft(draft("bourse-scolaire", "2026-11-30T01:00:00Z"));
+    const file = await storeFile(new Blob(["x"]), "x.jpg", "image/jpeg");
+    await wipeAll();
+    expect(await listDrafts()).toEqual([]);
+    expect(await readFile(file.id)).toBeUndefined();
+    expect(await listRequests()).toEqual([]);
+  });
+});
