@@ -1,12 +1,49 @@
 /// <reference types="vitest/config" />
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
+import common from "./locales/fr/common.json";
 import { flowCataloguePlugin } from "./src/tools/flow-catalogue";
 
 const LOCALE_FILE = /[/\\]locales[/\\]([\w-]+)[/\\]([\w-]+)\.json$/;
 
 export default defineConfig({
-  plugins: [preact(), flowCataloguePlugin("flows")],
+  plugins: [
+    preact(),
+    flowCataloguePlugin("flows"),
+    VitePWA({
+      // Our own small service worker (src/sw/sw.ts); Workbox injects the precache list into it.
+      strategies: "injectManifest",
+      srcDir: "src/sw",
+      filename: "sw.ts",
+      // The page registers it with workbox-window and asks before switching versions.
+      registerType: "prompt",
+      injectRegister: false,
+      injectManifest: {
+        globPatterns: ["**/*.{js,css,html,svg}"],
+        // The build manifest is for tools, not for people's phones.
+        globIgnores: [".vite/**"],
+      },
+      manifest: {
+        id: "/",
+        name: `${common.app.name} – ${common.app.tagline}`,
+        short_name: common.app.name,
+        description: common.app.tagline,
+        lang: "fr",
+        dir: "ltr",
+        start_url: "/",
+        scope: "/",
+        display: "standalone",
+        theme_color: "#004f8a",
+        background_color: "#f3f5f7",
+        icons: [
+          { src: "/icons/icon-192.png", sizes: "192x192", type: "image/png" },
+          { src: "/icons/icon-512.png", sizes: "512x512", type: "image/png" },
+          { src: "/icons/maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+        ],
+      },
+    }),
+  ],
   build: {
     // src/tools/bundle-budget.ts reads the manifest to find what the first page loads.
     manifest: true,

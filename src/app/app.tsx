@@ -4,6 +4,8 @@ import { useTranslation } from "./i18n/use-translation";
 import { LazyPage } from "./layout/lazy-page";
 import { NotFoundPage } from "./layout/not-found-page";
 import { SiteHeader } from "./layout/site-header";
+import { OfflineBanner } from "./pwa/offline-banner";
+import { UpdateBanner } from "./pwa/update-banner";
 import { usePath } from "./routing/router";
 import { matchRoute, type Route } from "./routing/routes";
 
@@ -43,6 +45,8 @@ export function App() {
         {t("skipLink")}
       </a>
       <SiteHeader />
+      <OfflineBanner />
+      <UpdateBanner />
       <main id="main" class="page" tabIndex={-1}>
         <Page route={route} />
       </main>

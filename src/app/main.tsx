@@ -4,6 +4,7 @@ import { render } from "preact";
 import { App } from "./app";
 import { startI18n } from "./i18n/i18n";
 import { readLanguagePreference } from "./i18n/language-preference";
+import { startServiceWorker } from "./pwa/service-worker";
 
 async function start(): Promise<void> {
   // Texts first: rendering before they arrive would flash raw keys.
@@ -11,6 +12,7 @@ async function start(): Promise<void> {
   const root = document.getElementById("app");
   if (!root) throw new Error("index.html has no #app element");
   render(<App />, root);
+  void startServiceWorker();
 }
 
 void start();

@@ -15,8 +15,11 @@ const WIZARD_BUDGET = 100 * 1024;
 /** What src/app/app.tsx loads for a procedure's pages, besides the flow's own texts. */
 const WIZARD_CHUNK = "src/app/wizard/wizard-route.tsx";
 const WIZARD_NAMESPACES = ["wizard", "fields", "errors", "glossary"];
+/** Everything the service worker downloads at install, for the whole app to work offline. */
+const PRECACHE_BUDGET = 250 * 1024;
 const DIST = "dist";
 const MANIFEST = join(DIST, ".vite", "manifest.json");
+const SERVICE_WORKER = join(DIST, "sw.js");
 /** French is the default language, and a French first visit loads no fallback texts. */
 const FIRST_PAGE_LANGUAGE = "fr";
 
@@ -59,6 +62,12 @@ function wizardFiles(manifest: Manifest, flowId: string): string[] {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** The files in the service worker's precache list (injected by Workbox at build time). */
+function precachedFiles(): string[] {
+  const source = readFileSync(SERVICE_WORKER, "utf8");
+  return [...new Set([...source.matchAll(/"?url"?\s*:\s*"([^"]+)"/g)].map((m) => m[1] as string))];
+}
+
 function main(): number {
   if (!existsSync(MANIFEST)) {
     console.error(`${MANIFEST} is missing: run "npm run build" first.`);
@@ -89,7 +98,19 @@ function main(): number {
     console.log(
       `procedure pages JavaScript (${heaviest.flowId}, all included): ${kb(heaviest.total)} gzip (budget ${kb(WIZARD_BUDGET).replace(".0", "")})`,
     );
+  const precache = existsSync(SERVICE_WORKER) ? total(precachedFiles()) : 0;
+  console.log(
+    `service worker precache: ${kb(precache)} gzip (budget ${kb(PRECACHE_BUDGET).replace(".0", "")})`,
+  );
   let failed = false;
+  if (precache === 0 || precache > PRECACHE_BUDGET) {
+    console.error(
+      precache === 0
+        ? `${SERVICE_WORKER} has no precache list.`
+        : `Precache over budget by ${kb(precache - PRECACHE_BUDGET)}.`,
+    );
+    failed = true;
+  }
   if (firstPageTotal > FIRST_PAGE_BUDGET) {
     console.error(
       `First page over budget by ${kb(firstPageTotal - FIRST_PAGE_BUDGET)}: load new code with import() where it is used.`,

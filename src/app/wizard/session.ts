@@ -9,6 +9,7 @@ import { draftOf, type Migration, restoreDraft } from "../../shared/engine/draft
 import { currentStep, type WizardMachine, type WizardSnapshot } from "../../shared/engine/machine";
 import { progressOf } from "../../shared/engine/path";
 import type { Flow } from "../../shared/flow/schema";
+import { beforeUpdate } from "../pwa/before-update";
 import { loadDraft, saveDraft } from "../storage/drafts";
 import { provisionalReference, recordRequest } from "../storage/requests";
 import { loadFlow } from "./flows";
@@ -51,7 +52,9 @@ export class WizardSession {
     const flushNow = () => void this.flush();
     document.addEventListener("visibilitychange", flushWhenHidden);
     window.addEventListener("pagehide", flushNow);
+    const stopBeforeUpdate = beforeUpdate(() => this.flush());
     this.stop = () => {
+      stopBeforeUpdate();
       subscription.unsubscribe();
       document.removeEventListener("visibilitychange", flushWhenHidden);
       window.removeEventListener("pagehide", flushNow);

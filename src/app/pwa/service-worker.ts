@@ -1,0 +1,41 @@
+/**
+ * The page's one bridge to the service worker (workbox-window): registers it, says when a new
+ * version is waiting, and lets it take over only when the person asks. Once it has taken over,
+ * the page reloads on the same address; the draft is read back from the device, so the person
+ * is on the same step with the same answers.
+ */
+import type { Workbox } from "workbox-window";
+import { runBeforeUpdate } from "./before-update";
+
+type Listener = (waiting: boolean) => void;
+const listeners = new Set<Listener>();
+let workbox: Workbox | undefined;
+let waiting = false;
+
+/** After the first render, and loaded then: the first page should not wait for it. */
+export async function startServiceWorker(): Promise<void> {
+  if (!("serviceWorker" in navigator) || import.meta.env.DEV) return;
+  const { Workbox } = await import("workbox-window");
+  workbox = new Workbox("/sw.js");
+  workbox.addEventListener("waiting", () => {
+    waiting = true;
+    for (const listener of listeners) listener(true);
+  });
+  // Only an update we asked for changes the controller while the page is open.
+  workbox.addEventListener("controlling", (event) => {
+    if (event.isUpdate) window.location.reload();
+  });
+  await workbox.register();
+}
+
+export function onUpdateWaiting(listener: Listener): () => void {
+  listeners.add(listener);
+  listener(waiting);
+  return () => listeners.delete(listener);
+}
+
+/** "Mettre à jour": save what is open, then let the waiting version take over. */
+export async function applyUpdate(): Promise<void> {
+  await runBeforeUpdate();
+  workbox?.messageSkipWaiting();
+}

@@ -1,0 +1,35 @@
+/**
+ * The service worker: makes the app open with no network after one visit, and nothing else.
+ * - The app shell, every code chunk, both procedures and every locale are precached at install
+ *   (the precache manifest is injected at build time), so any page works offline.
+ * - Navigations answer with the precached app shell: the router in the page takes over.
+ * - /api is never cached: answers there are personal or must be fresh; the page's sync module
+ *   keeps what must survive a lost network in IndexedDB, not here.
+ * - A new version waits until the page asks it to take over ("Mettre à jour"): code is never
+ *   swapped under an open draft without asking.
+ */
+import { clientsClaim } from "workbox-core";
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
+import { NavigationRoute, registerRoute } from "workbox-routing";
+import { NetworkOnly } from "workbox-strategies";
+
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
+};
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/^\/api\//] }));
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname.startsWith("/api/"),
+  new NetworkOnly(),
+);
+
+self.addEventListener("message", (event: ExtendableMessageEvent) => {
+  if ((event.data as { type?: unknown } | null)?.type === "SKIP_WAITING") void self.skipWaiting();
+});
+
+// The first install has no page to disturb: take control at once so the first visit already
+// works offline after it. Later versions wait for SKIP_WAITING (above).
+clientsClaim();
