@@ -6,11 +6,13 @@ import { NotFoundPage } from "./layout/not-found-page";
 import { SiteHeader } from "./layout/site-header";
 import { OfflineBanner } from "./pwa/offline-banner";
 import { UpdateBanner } from "./pwa/update-banner";
+import { Link } from "./routing/link";
 import { usePath } from "./routing/router";
-import { matchRoute, type Route } from "./routing/routes";
+import { matchRoute, paths, type Route } from "./routing/routes";
 
 const loadWizard = () => import("./wizard/wizard-route").then((m) => m.WizardRoute);
 const loadRequest = () => import("./requests/request-page").then((m) => m.RequestPage);
+const loadHelp = () => import("./help/help-page").then((m) => m.HelpPage);
 
 function Page({ route }: { route: Route }) {
   const { t } = useTranslation();
@@ -31,6 +33,8 @@ function Page({ route }: { route: Route }) {
       );
     case "request":
       return <LazyPage load={loadRequest} namespaces={["wizard"]} props={{ id: route.id }} />;
+    case "help":
+      return <LazyPage load={loadHelp} namespaces={[]} props={{}} />;
     case "not-found":
       return <NotFoundPage />;
   }
@@ -50,6 +54,9 @@ export function App() {
       <main id="main" class="page" tabIndex={-1}>
         <Page route={route} />
       </main>
+      <footer class="site-footer">
+        <Link href={paths.help()}>{t("help.link")}</Link>
+      </footer>
     </>
   );
 }

@@ -1,14 +1,20 @@
 import "./catalogue.css";
 import { procedures } from "virtual:flow-catalogue";
 import { useTranslation } from "../i18n/use-translation";
+import { DraftList } from "./draft-list";
 import { ProcedureCard } from "./procedure-card";
 
 export function CataloguePage() {
-  const { t } = useTranslation();
+  const { t, translateKey } = useTranslation();
+  const titleOf = (flowId: string) => {
+    const procedure = procedures.find((p) => p.id === flowId);
+    return procedure && translateKey(procedure.title);
+  };
   return (
     <>
-      <h1>{t("catalogue.heading")}</h1>
+      <h1 tabIndex={-1}>{t("catalogue.heading")}</h1>
       <p class="lead">{t("catalogue.intro")}</p>
+      <DraftList titleOf={titleOf} />
       {procedures.length === 0 ? (
         <p>{t("catalogue.empty")}</p>
       ) : (

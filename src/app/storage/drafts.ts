@@ -1,6 +1,13 @@
-/** Requests in progress. One draft per procedure on this device, keyed by the flow id for now. */
+/**
+ * Requests in progress. One draft per procedure on this device, keyed by the flow id for now.
+ * Each save carries a revision one above the one it started from; a save that finds a newer
+ * revision stored is refused (DraftConflict), so a second tab on the same draft never
+ * overwrites the first one's newer answers: it is told the draft changed elsewhere.
+ */
 import type { Draft } from "../../shared/engine/draft";
+import { isDocumentRef } from "../../shared/engine/validate";
 import { database } from "./database";
+import { announceDraftSaved } from "./draft-events";
 
 export interface DraftRecord extends Draft {
   readonly id: string;
@@ -15,9 +22,24 @@ export interface DraftRecord extends Draft {
   readonly revision: number;
 }
 
+export class DraftConflict extends Error {
+  constructor(readonly stored: number) {
+    super(`the draft was saved elsewhere (revision ${stored})`);
+    this.name = "DraftConflict";
+  }
+}
+
 export async function saveDraft(record: DraftRecord): Promise<void> {
   const db = await database();
-  await db.put("drafts", record);
+  const tx = db.transaction("drafts", "readwrite");
+  const stored = await tx.store.get(record.id);
+  if (stored && stored.revision >= record.revision) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new DraftConflict(stored.revision);
+  }
+  await Promise.all([tx.store.put(record), tx.done]);
+  announceDraftSaved(record.id, record.revision);
 }
 
 export async function loadDraft(id: string): Promise<DraftRecord | undefined> {
@@ -31,7 +53,23 @@ export async function listDrafts(): Promise<DraftRecord[]> {
   return drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
+/** Ids of the documents a set of answers points to, at any depth (repeat items included). */
+function documentIds(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap((v) => (isDocumentRef(v) ? [v.id] : documentIds(v)));
+  if (value && typeof value === "object") return Object.values(value).flatMap(documentIds);
+  return [];
+}
+
+/** The draft and the documents it holds, in one transaction: no orphan photo stays behind. */
 export async function deleteDraft(id: string): Promise<void> {
   const db = await database();
-  await db.delete("drafts", id);
+  const tx = db.transaction(["drafts", "files"], "readwrite", { durability: "strict" });
+  const draft = await tx.objectStore("drafts").get(id);
+  const files = tx.objectStore("files");
+  await Promise.all([
+    ...documentIds(draft?.answers).map((file) => files.delete(file)),
+    tx.objectStore("drafts").delete(id),
+    tx.done,
+  ]);
+  announceDraftSaved(id, Number.POSITIVE_INFINITY);
 }

@@ -4,6 +4,7 @@
  */
 import type { Answers } from "../../shared/engine/answers";
 import { database } from "./database";
+import { announceDraftSaved } from "./draft-events";
 
 export interface RequestRecord {
   /** Made on the device when the person submits; the server will use it to recognise a retry. */
@@ -23,14 +24,28 @@ export function provisionalReference(id: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
+/** Refused: the draft was sent or deleted from another tab, so sending it here would make a second request. */
+export class DraftGone extends Error {
+  constructor() {
+    super("the draft is no longer on this device");
+    this.name = "DraftGone";
+  }
+}
+
 export async function recordRequest(request: RequestRecord, draftId: string): Promise<void> {
   const db = await database();
   const tx = db.transaction(["requests", "drafts"], "readwrite", { durability: "strict" });
+  if (!(await tx.objectStore("drafts").get(draftId))) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new DraftGone();
+  }
   await Promise.all([
     tx.objectStore("requests").put(request),
     tx.objectStore("drafts").delete(draftId),
     tx.done,
   ]);
+  announceDraftSaved(draftId, Number.POSITIVE_INFINITY);
 }
 
 export async function readRequest(id: string): Promise<RequestRecord | undefined> {

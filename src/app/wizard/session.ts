@@ -10,7 +10,9 @@ import { currentStep, type WizardMachine, type WizardSnapshot } from "../../shar
 import { progressOf } from "../../shared/engine/path";
 import type { Flow } from "../../shared/flow/schema";
 import { beforeUpdate } from "../pwa/before-update";
-import { loadDraft, saveDraft } from "../storage/drafts";
+import { onDraftSavedElsewhere } from "../storage/draft-events";
+import { DraftConflict, loadDraft, saveDraft } from "../storage/drafts";
+import { askPersistence } from "../storage/persistence";
 import { provisionalReference, recordRequest } from "../storage/requests";
 import { loadFlow } from "./flows";
 
@@ -19,7 +21,9 @@ const SAVE_DELAY_MS = 300;
 export type SaveState =
   | { readonly state: "idle" }
   | { readonly state: "saved"; readonly at: Date }
-  | { readonly state: "failed"; readonly error: unknown };
+  | { readonly state: "failed"; readonly error: unknown }
+  /** Another tab saved a newer copy (or sent or deleted it): this one stops saving. */
+  | { readonly state: "elsewhere" };
 
 export type WizardActor = Actor<WizardMachine>;
 
@@ -53,8 +57,12 @@ export class WizardSession {
     document.addEventListener("visibilitychange", flushWhenHidden);
     window.addEventListener("pagehide", flushNow);
     const stopBeforeUpdate = beforeUpdate(() => this.flush());
+    const stopListening = onDraftSavedElsewhere(({ id, revision }) => {
+      if (id === flow.id && revision > this.revision) this.setSaveState({ state: "elsewhere" });
+    });
     this.stop = () => {
       stopBeforeUpdate();
+      stopListening();
       subscription.unsubscribe();
       document.removeEventListener("visibilitychange", flushWhenHidden);
       window.removeEventListener("pagehide", flushNow);
@@ -79,9 +87,10 @@ export class WizardSession {
   async flush(): Promise<void> {
     clearTimeout(this.saveTimer);
     const snapshot = this.actor.getSnapshot();
-    if (snapshot === this.lastSaved || snapshot.status !== "active") return;
+    if (snapshot === this.lastSaved || snapshot.status !== "active" || this.saveState.state === "elsewhere")
+      return;
     const draft = draftOf(this.actor);
-    this.revision += 1;
+    const revision = this.revision + 1;
     try {
       await saveDraft({
         ...draft,
@@ -90,12 +99,14 @@ export class WizardSession {
         step: currentStep(snapshot),
         progress: progressOf(this.flow, snapshot.context.answers, currentStep(snapshot)),
         owner: null,
-        revision: this.revision,
+        revision,
       });
+      this.revision = revision;
       this.lastSaved = snapshot;
       this.setSaveState({ state: "saved", at: new Date() });
+      void askPersistence();
     } catch (error) {
-      this.setSaveState({ state: "failed", error });
+      this.setSaveState(error instanceof DraftConflict ? { state: "elsewhere" } : { state: "failed", error });
     }
   }
 
@@ -111,7 +122,10 @@ export class WizardSession {
   async submit(): Promise<string> {
     const snapshot = this.actor.getSnapshot();
     if (!snapshot.can({ type: "SUBMIT" })) throw new Error("the request is not complete");
-    clearTimeout(this.saveTimer);
+    // The request replaces the draft on the device: write the last changes first.
+    await this.flush();
+    if (this.saveState.state === "failed" || this.saveState.state === "elsewhere")
+      throw new Error("the draft could not be saved here");
     const id = crypto.randomUUID();
     await recordRequest(
       {

@@ -17,6 +17,15 @@ export function SaveStatus({ session }: { session: WizardSession }) {
         </button>
       </div>
     );
+  if (save.state === "elsewhere")
+    return (
+      <div class="save-status save-status--failed" role="alert">
+        <p>{t("wizard:step.openElsewhere")}</p>
+        <button type="button" onClick={() => window.location.reload()}>
+          {t("wizard:step.showLatest")}
+        </button>
+      </div>
+    );
   if (save.state === "idle") return null;
   return (
     <p class="save-status" role="status">

@@ -2,6 +2,7 @@ import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import { closeDatabase, DB_NAME, wipeAll } from "../../../../src/app/storage/database";
 import {
+  DraftConflict,
   type DraftRecord,
   deleteDraft,
   listDrafts,
@@ -10,6 +11,7 @@ import {
 } from "../../../../src/app/storage/drafts";
 import { deleteFile, readFile, storeFile } from "../../../../src/app/storage/files";
 import {
+  DraftGone,
   listRequests,
   provisionalReference,
   type RequestRecord,
@@ -71,6 +73,55 @@ describe("storage on the device", () => {
     expect(await loadDraft("bourse-scolaire")).toBeUndefined();
     expect(await readRequest(id)).toEqual(request);
     expect((await listRequests()).map((r) => r.provisionalReference)).toEqual(["7F3A-91C2"]);
+  });
+
+  it("refuses a save from a tab that started from an older copy, so newer answers are never overwritten", async () => {
+    await saveDraft(draft("bourse-scolaire", "2026-11-30T01:00:00Z"));
+    const firstTab = {
+      ...draft("bourse-scolaire", "2026-11-30T01:01:00Z"),
+      revision: 2,
+      answers: { income: 1 },
+    };
+    const secondTab = {
+      ...draft("bourse-scolaire", "2026-11-30T01:02:00Z"),
+      revision: 2,
+      answers: { income: 2 },
+    };
+    await saveDraft(firstTab);
+    await expect(saveDraft(secondTab)).rejects.toBeInstanceOf(DraftConflict);
+    expect((await loadDraft("bourse-scolaire"))?.answers).toEqual({ income: 1 });
+    await saveDraft({ ...firstTab, revision: 3, answers: { income: 3 } });
+    expect((await loadDraft("bourse-scolaire"))?.answers).toEqual({ income: 3 });
+  });
+
+  it("refuses to record a request whose draft was already sent from another tab", async () => {
+    await saveDraft(draft("bourse-scolaire", "2026-11-30T01:00:00Z"));
+    const request = (id: string): RequestRecord => ({
+      id,
+      flowId: "bourse-scolaire",
+      flowVersion: 1,
+      answers: {},
+      createdAt: "2026-11-30T01:05:00Z",
+      provisionalReference: provisionalReference(id),
+      status: "ready",
+    });
+    await recordRequest(request("11111111-0000-4000-8000-000000000000"), "bourse-scolaire");
+    await expect(
+      recordRequest(request("22222222-0000-4000-8000-000000000000"), "bourse-scolaire"),
+    ).rejects.toBeInstanceOf(DraftGone);
+    expect(await listRequests()).toHaveLength(1);
+  });
+
+  it("deletes a draft with the documents it holds", async () => {
+    const photo = await storeFile(new Blob(["jpeg"]), "livret.jpg", "image/jpeg");
+    const kept = await storeFile(new Blob(["pdf"]), "autre.pdf", "application/pdf");
+    await saveDraft({
+      ...draft("bourse-scolaire", "2026-11-30T01:00:00Z"),
+      answers: { children: [{ doc: [photo] }] },
+    });
+    await deleteDraft("bourse-scolaire");
+    expect(await readFile(photo.id)).toBeUndefined();
+    expect(await readFile(kept.id)).toBeDefined();
   });
 
   it("keeps the bytes of a document apart from the answers", async () => {
