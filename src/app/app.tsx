@@ -10,7 +10,9 @@ import { Link } from "./routing/link";
 import { usePath } from "./routing/router";
 import { matchRoute, paths, type Route } from "./routing/routes";
 
-const loadWizard = () => import("./wizard/wizard-route").then((m) => m.WizardRoute);
+export const loadWizard = () => import("./wizard/wizard-route").then((m) => m.WizardRoute);
+/** Texts a procedure's pages read: its own, and the wizard's. */
+export const procedureNamespaces = (flowId: string) => ["wizard", "fields", "errors", "glossary", flowId];
 const loadRequest = () => import("./requests/request-page").then((m) => m.RequestPage);
 const loadHelp = () => import("./help/help-page").then((m) => m.HelpPage);
 
@@ -27,7 +29,7 @@ function Page({ route }: { route: Route }) {
         <LazyPage
           key={route.flowId}
           load={loadWizard}
-          namespaces={["wizard", "fields", "errors", "glossary", route.flowId]}
+          namespaces={procedureNamespaces(route.flowId)}
           props={{ flowId: route.flowId, step: route.step }}
         />
       );

@@ -14,12 +14,12 @@ import type { RequestRecord } from "./requests";
 /** Do not change without an upgrade step below and a test that opens the previous version. */
 export const DB_NAME = "pas-a-pas";
 /** Do not change without an upgrade step below and a test that opens the previous version. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface PasAPasDB extends DBSchema {
-  drafts: { key: string; value: DraftRecord };
+  drafts: { key: string; value: DraftRecord; indexes: { "by-owner": string } };
   files: { key: string; value: StoredFile };
-  requests: { key: string; value: RequestRecord };
+  requests: { key: string; value: RequestRecord; indexes: { "by-status": string } };
 }
 
 export type Database = IDBPDatabase<PasAPasDB>;
@@ -28,11 +28,17 @@ let opening: Promise<Database> | undefined;
 
 export function database(): Promise<Database> {
   opening ??= openDB<PasAPasDB>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         db.createObjectStore("drafts", { keyPath: "id" });
         db.createObjectStore("files", { keyPath: "id" });
         db.createObjectStore("requests", { keyPath: "id" });
+      }
+      if (oldVersion < 2) {
+        // Version 2: the outbox finds the requests still to send without reading receipts,
+        // and drafts can be listed per owner once accounts (and shared-PC sessions) exist.
+        tx.objectStore("requests").createIndex("by-status", "status");
+        tx.objectStore("drafts").createIndex("by-owner", "owner");
       }
     },
     // Another tab opened a newer version: let it upgrade rather than block it forever.

@@ -53,6 +53,12 @@ export async function readRequest(id: string): Promise<RequestRecord | undefined
   return db.get("requests", id);
 }
 
+/** Requests recorded on the device and not yet sent. */
+export async function requestsToSend(): Promise<RequestRecord[]> {
+  const db = await database();
+  return db.getAllFromIndex("requests", "by-status", "ready");
+}
+
 export async function listRequests(): Promise<RequestRecord[]> {
   const db = await database();
   const requests = await db.getAll("requests");

@@ -9,6 +9,7 @@ import { draftOf, type Migration, restoreDraft } from "../../shared/engine/draft
 import { currentStep, type WizardMachine, type WizardSnapshot } from "../../shared/engine/machine";
 import { progressOf } from "../../shared/engine/path";
 import type { Flow } from "../../shared/flow/schema";
+import { AUTOSAVE_MEASURE } from "../../shared/measures";
 import { beforeUpdate } from "../pwa/before-update";
 import { onDraftSavedElsewhere } from "../storage/draft-events";
 import { DraftConflict, loadDraft, saveDraft } from "../storage/drafts";
@@ -91,6 +92,7 @@ export class WizardSession {
       return;
     const draft = draftOf(this.actor);
     const revision = this.revision + 1;
+    const started = performance.now();
     try {
       await saveDraft({
         ...draft,
@@ -101,6 +103,8 @@ export class WizardSession {
         owner: null,
         revision,
       });
+      // A User Timing entry: `npm run bench` reads it, and so can anyone in DevTools.
+      performance.measure(AUTOSAVE_MEASURE, { start: started });
       this.revision = revision;
       this.lastSaved = snapshot;
       this.setSaveState({ state: "saved", at: new Date() });
@@ -169,10 +173,9 @@ export function forgetSession(flowId: string): void {
 }
 
 async function start(flowId: string): Promise<WizardSession | undefined> {
-  const loaded = await loadFlow(flowId);
+  const [loaded, draft] = await Promise.all([loadFlow(flowId), loadDraft(flowId).catch(() => undefined)]);
   if (!loaded) return undefined;
   const { flow, machine } = loaded;
-  const draft = await loadDraft(flowId).catch(() => undefined);
   if (!draft)
     return new WizardSession(flow, createActor(machine, { input: undefined }).start(), undefined, 0);
   const { snapshot, migration } = restoreDraft(flow, machine, draft);
