@@ -1,22 +1,43 @@
 /** The bytes of documents (photos, PDFs), apart from the answers, which only hold a reference. */
 import type { DocumentRef } from "../../shared/engine/validate";
 import { database } from "./database";
+import { classifyStorageError, StorageError } from "./storage-errors";
 
 export interface StoredFile extends DocumentRef {
   readonly blob: Blob;
+  /** A small JPEG of a photo, made when it was shrunk; PDFs have none. */
+  readonly thumbnail?: Blob | undefined;
   readonly storedAt: string;
 }
 
-export async function storeFile(blob: Blob, name: string, type: string): Promise<DocumentRef> {
-  const db = await database();
+/**
+ * Keeps a file in its own transaction, so a refusal (full phone…) costs nothing already stored.
+ * Rejects with a StorageError that says why.
+ */
+export async function storeFile(
+  blob: Blob,
+  name: string,
+  type: string,
+  thumbnail?: Blob,
+): Promise<DocumentRef> {
   const ref: DocumentRef = { id: crypto.randomUUID(), name, type, size: blob.size };
-  await db.put("files", { ...ref, blob, storedAt: new Date().toISOString() });
+  try {
+    const db = await database();
+    await db.put("files", { ...ref, blob, thumbnail, storedAt: new Date().toISOString() });
+  } catch (error) {
+    throw new StorageError(classifyStorageError(error), { cause: error });
+  }
   return ref;
 }
 
 export async function readFile(id: string): Promise<StoredFile | undefined> {
   const db = await database();
   return db.get("files", id);
+}
+
+/** Only the thumbnail: browsers read a stored Blob's bytes when asked, so the photo stays on disk. */
+export async function readThumbnail(id: string): Promise<Blob | undefined> {
+  return (await readFile(id))?.thumbnail;
 }
 
 export async function deleteFile(id: string): Promise<void> {

@@ -1,8 +1,23 @@
 /** Document fields keep their files in the device's storage; the answers hold only references. */
-import { deleteFile, storeFile } from "../storage/files";
+import { type PreparedDocument, prepareDocument } from "../documents/prepare-document";
+import { deleteFile, readThumbnail, storeFile } from "../storage/files";
 import type { FileStore } from "./fields/field-props";
 
+/** Photos already shrunk whose storing failed: a retry stores them without shrinking them again. */
+const awaitingRetry = new WeakMap<File, PreparedDocument>();
+
 export const deviceFiles: FileStore = {
-  store: (file) => storeFile(file, file.name, file.type),
+  async store(file, rules) {
+    const prepared = awaitingRetry.get(file) ?? (await prepareDocument(file, rules));
+    try {
+      const ref = await storeFile(prepared.blob, prepared.name, prepared.type, prepared.thumbnail);
+      awaitingRetry.delete(file);
+      return ref;
+    } catch (error) {
+      awaitingRetry.set(file, prepared);
+      throw error;
+    }
+  },
   remove: (ref) => deleteFile(ref.id),
+  thumbnail: (ref) => readThumbnail(ref.id),
 };

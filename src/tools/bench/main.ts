@@ -5,12 +5,14 @@
 import { benchAutosave } from "./autosave";
 import { launchChromium, startServer } from "./browser";
 import { benchOfflineStart } from "./offline-start";
+import { benchPhoto } from "./photo";
 
 const server = await startServer();
 const browser = await launchChromium();
 try {
   console.log(await benchAutosave(browser, server.url));
   console.log(await benchOfflineStart(browser, server.url));
+  console.log(await benchPhoto(browser, server.url));
 } finally {
   await browser.close();
   await server.close();

@@ -44,11 +44,12 @@ export async function benchPhoto(browser: Browser, url: string): Promise<string>
     context.fillStyle = gradient;
     context.fillRect(0, 0, 4000, 3000);
     const image = context.getImageData(0, 0, 4000, 3000);
+    const pixels = image.data;
     let seed = 1;
-    for (let i = 0; i < image.data.length; i += 4) {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      const noise = (seed % 49) - 24;
-      for (let channel = 0; channel < 3; channel++) image.data[i + channel] += noise;
+    for (let i = 0; i < pixels.length; i++) {
+      // Grey noise: one draw per pixel, the same on red, green and blue; alpha stays opaque.
+      if (i % 4 === 0) seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      if (i % 4 !== 3) pixels[i] = (pixels[i] ?? 0) + (seed % 49) - 24;
     }
     context.putImageData(image, 0, 0);
     context.fillStyle = "#111";

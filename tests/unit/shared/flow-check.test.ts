@@ -47,7 +47,11 @@ describe("flows:check", () => {
     fr.title = "Plafond : {{params.ceiling}} F, depuis le {{since.plafond}}";
     const problems = checkFlow(miniRaw, { ...miniLocales, fr: { ...miniLocales.fr, mini: fr } });
     expect(problems).toEqual([
-      { rule: "translation", where: "flow", message: "{{since.plafond}} in locales/fr/mini.json is not a parameter of this flow" },
+      {
+        rule: "translation",
+        where: "flow",
+        message: "{{since.plafond}} in locales/fr/mini.json is not a parameter of this flow",
+      },
     ]);
   });
 

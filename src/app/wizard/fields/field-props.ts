@@ -4,6 +4,7 @@
  */
 import type { DocumentRef, FieldError } from "../../../shared/engine/validate";
 import type { LeafFieldDef } from "../../../shared/flow/schema";
+import type { DocumentRules } from "../../documents/prepare-document";
 
 /** Translates a key from a flow file (its namespace already resolved by the caller). */
 export type FlowText = (key: string, values?: Record<string, unknown>) => string;
@@ -23,9 +24,13 @@ export interface FieldProps<F extends LeafFieldDef = LeafFieldDef> {
 
 /**
  * Where the files of document fields are kept (the page's storage, not the answers): the answers
- * hold only DocumentRefs. store() rejects when the file cannot be kept (storage full, unreadable).
+ * hold only DocumentRefs. store() checks the file against the field's rules and shrinks photos;
+ * it rejects with a DocumentError (a file the field cannot take) or a StorageError (the device
+ * refused to keep it: worth a retry).
  */
 export interface FileStore {
-  store(file: File): Promise<DocumentRef>;
+  store(file: File, rules: DocumentRules): Promise<DocumentRef>;
   remove(ref: DocumentRef): Promise<void>;
+  /** The small picture shown next to a photo; undefined for a PDF. A store may keep none. */
+  thumbnail?(ref: DocumentRef): Promise<Blob | undefined>;
 }

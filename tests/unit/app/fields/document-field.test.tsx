@@ -63,9 +63,10 @@ describe("a document", () => {
     showDocument(taxNotice(), [photo, scan], { store: vi.fn(), remove: vi.fn() });
     const list = screen.getByRole("list", { name: "Fichiers ajoutés" });
     const items = within(list).getAllByRole("listitem");
+    // Without a stored thumbnail, the format's name stands in for the picture.
     expect(items.map((item) => item.textContent)).toEqual([
-      "avis-page-1.jpg1,2\u00a0MoRetirer avis-page-1.jpg",
-      "avis-page-2.pdf80\u00a0KoRetirer avis-page-2.pdf",
+      "JPEGavis-page-1.jpg1,2\u00a0MoRemplacer avis-page-1.jpgRetirer avis-page-1.jpg",
+      "PDFavis-page-2.pdf80\u00a0KoRemplacer avis-page-2.pdfRetirer avis-page-2.pdf",
     ]);
   });
 
@@ -75,7 +76,7 @@ describe("a document", () => {
     const onChange = showDocument(taxNotice(), [photo], { store, remove: vi.fn() });
     const file = new File(["%PDF"], "avis-page-2.pdf", { type: "application/pdf" });
     pick(file);
-    expect(store).toHaveBeenCalledWith(file);
+    expect(store).toHaveBeenCalledWith(file, expect.objectContaining({ maxBytes: 5_000_000 }));
     await waitFor(() => expect(screen.getByRole("status").textContent).toBe("Enregistrement du fichier…"));
     finish(scan);
     await waitFor(() => expect(onChange).toHaveBeenCalledWith([photo, scan]));
@@ -87,7 +88,8 @@ describe("a document", () => {
     const onChange = showDocument(rib(), [], { store, remove: vi.fn() });
     pick(newFile());
     expect((await screen.findByRole("alert")).textContent).toBe(
-      "Le fichier n'a pas pu être enregistré. Réessayez.",
+      "Le fichier n'a pas pu être enregistré. Réessayez." +
+        "Vos réponses et les fichiers déjà ajoutés restent enregistrés.",
     );
     expect(onChange).not.toHaveBeenCalled();
   });
@@ -106,6 +108,6 @@ describe("a document", () => {
   it("offers no more files than the document allows, and keeps its id on a control", () => {
     showDocument(rib(), [photo], { store: vi.fn(), remove: vi.fn() });
     expect(screen.queryByRole("button", { name: "Prendre une photo" })).toBeNull();
-    expect(screen.getByRole("button", { name: "Retirer avis-page-1.jpg" }).id).toBe("ribFile");
+    expect(screen.getByRole("button", { name: "Remplacer avis-page-1.jpg" }).id).toBe("ribFile");
   });
 });

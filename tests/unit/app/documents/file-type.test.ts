@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { detectFileType } from "../../../../src/app/documents/file-type";
+
+const bytes = (...parts: (string | number[])[]) =>
+  new Uint8Array(
+    parts.flatMap((part) => (typeof part === "string" ? [...part].map((c) => c.charCodeAt(0)) : part)),
+  );
+
+describe("a file's type, from its first bytes", () => {
+  it.each([
+    ["image/jpeg", bytes([0xff, 0xd8, 0xff, 0xe0, 0, 0x10], "JFIF")],
+    ["image/jpeg", bytes([0xff, 0xd8, 0xff, 0xe1], "..Exif")],
+    ["image/png", bytes([0x89], "PNG", [0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])],
+    ["image/webp", bytes("RIFF", [0x1a, 0x2b, 0, 0], "WEBPVP8 ")],
+    ["application/pdf", bytes("%PDF-1.7\n")],
+    ["image/heic", bytes([0, 0, 0, 0x18], "ftypheic", [0, 0, 0, 0])],
+    ["image/heic", bytes([0, 0, 0, 0x1c], "ftypmif1", [0, 0, 0, 0])],
+    ["image/heic", bytes([0, 0, 0, 0x20], "ftyphevc")],
+  ])("recognises %s", (type, head) => {
+    expect(detectFileType(head)).toBe(type);
+  });
+
+  it("knows every HEIC/HEIF still-image brand", () => {
+    for (const brand of ["heic", "heix", "hevc", "hevx", "mif1", "msf1"])
+      expect(detectFileType(bytes([0, 0, 0, 0x18], `ftyp${brand}`)), brand).toBe("image/heic");
+  });
+
+  it("refuses what only looks close: other RIFF files, other ISO media, a short or random start", () => {
+    expect(detectFileType(bytes("RIFF", [0, 0, 0, 0], "WAVEfmt "))).toBeUndefined();
+    expect(detectFileType(bytes([0, 0, 0, 0x18], "ftypisom"))).toBeUndefined();
+    expect(detectFileType(bytes([0xff, 0xd8]))).toBeUndefined();
+    expect(detectFileType(bytes("%PDF"))).toBeUndefined();
+    expect(detectFileType(new Uint8Array())).toBeUndefined();
+    expect(detectFileType(bytes("PK", [3, 4, 20, 0, 6, 0]))).toBeUndefined();
+    expect(detectFileType(Uint8Array.from({ length: 12 }, (_, i) => (i * 37 + 11) % 256))).toBeUndefined();
+  });
+});
