@@ -26,6 +26,8 @@ async function start(): Promise<void> {
   if (!root) throw new Error("index.html has no #app element");
   render(<App />, root);
   void startServiceWorker();
+  // Requests finished earlier (maybe offline) leave as soon as possible, after the page shows.
+  void import("./sync/sender").then((sender) => sender.startSender());
 }
 
 void start();

@@ -5,6 +5,7 @@
  * - Navigations answer with the precached app shell: the router in the page takes over.
  * - /api is never cached: answers there are personal or must be fresh; the page's sync module
  *   keeps what must survive a lost network in IndexedDB, not here.
+ * - Background Sync wakes the open pages' sender when the network returns.
  * - A new version waits until the page asks it to take over ("Mettre à jour"): code is never
  *   swapped under an open draft without asking.
  */
@@ -28,6 +29,20 @@ registerRoute(
 
 self.addEventListener("message", (event: ExtendableMessageEvent) => {
   if ((event.data as { type?: unknown } | null)?.type === "SKIP_WAITING") void self.skipWaiting();
+});
+
+/**
+ * Background Sync: the browser wakes us when the network is back. Sending stays in the page
+ * (one sender, one place that talks to the API), so this only tells open pages to send now.
+ */
+self.addEventListener("sync", (event: Event) => {
+  const sync = event as ExtendableEvent & { tag?: string };
+  if (sync.tag !== "pas-a-pas-outbox") return;
+  sync.waitUntil(
+    self.clients.matchAll({ type: "window" }).then((windows) => {
+      for (const client of windows) client.postMessage({ type: "OUTBOX_SYNC" });
+    }),
+  );
 });
 
 // The first install has no page to disturb: take control at once so the first visit already

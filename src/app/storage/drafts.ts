@@ -5,8 +5,8 @@
  * overwrites the first one's newer answers: it is told the draft changed elsewhere.
  */
 import type { Draft } from "../../shared/engine/draft";
-import { isDocumentRef } from "../../shared/engine/validate";
 import { database } from "./database";
+import { documentIds } from "./document-ids";
 import { announceDraftSaved } from "./draft-events";
 
 export interface DraftRecord extends Draft {
@@ -51,13 +51,6 @@ export async function listDrafts(): Promise<DraftRecord[]> {
   const db = await database();
   const drafts = await db.getAll("drafts");
   return drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-}
-
-/** Ids of the documents a set of answers points to, at any depth (repeat items included). */
-function documentIds(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap((v) => (isDocumentRef(v) ? [v.id] : documentIds(v)));
-  if (value && typeof value === "object") return Object.values(value).flatMap(documentIds);
-  return [];
 }
 
 /** The draft and the documents it holds, in one transaction: no orphan photo stays behind. */

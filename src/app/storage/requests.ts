@@ -4,6 +4,7 @@
  */
 import type { Answers } from "../../shared/engine/answers";
 import { database } from "./database";
+import { documentIds } from "./document-ids";
 import { announceDraftSaved } from "./draft-events";
 
 export interface RequestRecord {
@@ -15,7 +16,17 @@ export interface RequestRecord {
   readonly createdAt: string;
   /** Shown until the administration gives its own reference. */
   readonly provisionalReference: string;
-  readonly status: "ready";
+  /** ready: waiting to be sent (or being sent); sent: the server confirmed it; problem: someone must act. */
+  readonly status: "ready" | "sent" | "problem";
+  /** Uploads started for its documents, by device file id, so an interrupted one resumes. */
+  readonly uploads?: Readonly<
+    Record<string, { readonly url: string; readonly sha256?: string; readonly done: boolean }>
+  >;
+  /** The administration's reference and when it received the request, once sent. */
+  readonly reference?: string;
+  readonly receivedAt?: string;
+  /** What went wrong when the person must act (a 422 after a flow change, a refused file). */
+  readonly problem?: { readonly code: string; readonly fields?: readonly { path: string; code: string }[] };
 }
 
 /** A short code a person can read out to a mediator: 8 characters from the request id. */
@@ -63,4 +74,66 @@ export async function listRequests(): Promise<RequestRecord[]> {
   const db = await database();
   const requests = await db.getAll("requests");
   return requests.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+async function updateRequest(id: string, change: (request: RequestRecord) => RequestRecord): Promise<void> {
+  const db = await database();
+  const tx = db.transaction("requests", "readwrite", { durability: "strict" });
+  const request = await tx.store.get(id);
+  await Promise.all([request ? tx.store.put(change(request)) : undefined, tx.done]);
+}
+
+export function rememberUpload(
+  requestId: string,
+  fileId: string,
+  upload: { url: string; sha256?: string; done: boolean },
+): Promise<void> {
+  return updateRequest(requestId, (request) => ({
+    ...request,
+    uploads: { ...request.uploads, [fileId]: upload },
+  }));
+}
+
+export function forgetUpload(requestId: string, fileId: string): Promise<void> {
+  return updateRequest(requestId, (request) => {
+    const { [fileId]: _, ...uploads } = request.uploads ?? {};
+    return { ...request, uploads };
+  });
+}
+
+export function markProblem(
+  requestId: string,
+  problem: NonNullable<RequestRecord["problem"]>,
+): Promise<void> {
+  return updateRequest(requestId, (request) => ({ ...request, status: "problem", problem }));
+}
+
+/**
+ * The server has the request: keep the receipt, drop the answers and the documents' bytes from
+ * the device in the same transaction (they are the administration's to keep now).
+ */
+export async function markSent(requestId: string, reference: string, receivedAt: string): Promise<void> {
+  const db = await database();
+  const tx = db.transaction(["requests", "files"], "readwrite", { durability: "strict" });
+  const request = await tx.objectStore("requests").get(requestId);
+  if (!request) {
+    await tx.done;
+    return;
+  }
+  const files = tx.objectStore("files");
+  await Promise.all([
+    ...documentIds(request.answers).map((fileId) => files.delete(fileId)),
+    tx.objectStore("requests").put({
+      id: request.id,
+      flowId: request.flowId,
+      flowVersion: request.flowVersion,
+      createdAt: request.createdAt,
+      provisionalReference: request.provisionalReference,
+      answers: {},
+      status: "sent",
+      reference,
+      receivedAt,
+    }),
+    tx.done,
+  ]);
 }

@@ -144,6 +144,10 @@ export class WizardSession {
       this.flow.id,
     );
     this.actor.send({ type: "SUBMIT" });
+    void import("../sync/sender").then((sender) => {
+      void sender.requestBackgroundSync();
+      void sender.sendNow();
+    });
     return id;
   }
 

@@ -1,0 +1,38 @@
+/**
+ * Works through the requests recorded on this device, oldest first, until one cannot be sent
+ * now. A request leaves the outbox only when the server has confirmed it (markSent, in the same
+ * transaction that drops its answers and files); a problem parks it for the person to act on.
+ */
+import { readFile } from "../storage/files";
+import { forgetUpload, markProblem, markSent, rememberUpload, requestsToSend } from "../storage/requests";
+import { type SendOutcome, type SendProgress, sendRequest, type Transport } from "./send-request";
+
+export interface OutboxListener {
+  progress(requestId: string, progress: SendProgress): void;
+  outcome(requestId: string, outcome: SendOutcome): void;
+}
+
+const deviceFiles = {
+  readFile: async (id: string) => (await readFile(id))?.blob,
+  rememberUpload,
+  forgetUpload,
+};
+
+/** "done" when nothing is left to send now; "retry" when the network or the server failed. */
+export async function drainOutbox(transport: Transport, listener: OutboxListener): Promise<"done" | "retry"> {
+  const waiting = (await requestsToSend()).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  for (const request of waiting) {
+    const outcome = await sendRequest(request, transport, deviceFiles, (p) =>
+      listener.progress(request.id, p),
+    );
+    if (outcome.kind === "sent") await markSent(request.id, outcome.reference, outcome.receivedAt);
+    if (outcome.kind === "problem")
+      await markProblem(request.id, {
+        code: outcome.code,
+        ...(outcome.fields ? { fields: outcome.fields } : {}),
+      });
+    listener.outcome(request.id, outcome);
+    if (outcome.kind === "retry") return "retry";
+  }
+  return "done";
+}

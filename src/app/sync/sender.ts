@@ -1,0 +1,97 @@
+/**
+ * One sender at a time per device: a Web Lock makes two tabs never send the same request. It
+ * runs when the network returns, when the page becomes visible, when the service worker relays
+ * a Background Sync, when a request is recorded, and after a failure on an exponential backoff
+ * (reset when the network returns). What it is doing is published for the pages to show.
+ */
+import { retryDelay } from "./backoff";
+import { httpTransport } from "./http-transport";
+import { drainOutbox } from "./outbox";
+import type { SendOutcome, SendProgress } from "./send-request";
+
+export type LiveStatus =
+  | { readonly state: "waiting" }
+  | { readonly state: "sending"; readonly progress: SendProgress }
+  | { readonly state: "sent"; readonly reference: string }
+  | { readonly state: "problem"; readonly code: string };
+
+const LOCK = "pas-a-pas:outbox";
+const SYNC_TAG = "pas-a-pas-outbox";
+
+const live = new Map<string, LiveStatus>();
+const listeners = new Set<() => void>();
+let attempt = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let running = false;
+
+function publish(requestId: string, status: LiveStatus): void {
+  live.set(requestId, status);
+  for (const listener of listeners) listener();
+}
+
+export function liveStatus(requestId: string): LiveStatus | undefined {
+  return live.get(requestId);
+}
+
+export function onLiveStatus(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function toLive(outcome: SendOutcome): LiveStatus {
+  if (outcome.kind === "sent") return { state: "sent", reference: outcome.reference };
+  if (outcome.kind === "problem") return { state: "problem", code: outcome.code };
+  return { state: "waiting" };
+}
+
+async function drain(): Promise<"done" | "retry" | "busy"> {
+  const work = () =>
+    drainOutbox(httpTransport, {
+      progress: (id, progress) => publish(id, { state: "sending", progress }),
+      outcome: (id, outcome) => publish(id, toLive(outcome)),
+    });
+  if (!("locks" in navigator)) return work();
+  // Another tab holds the lock: it is sending; this one has nothing to do.
+  return navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => (lock ? work() : "busy"));
+}
+
+/** Sends what waits in the outbox now, or plans the next try. */
+export async function sendNow(): Promise<void> {
+  clearTimeout(timer);
+  if (running || !navigator.onLine) return;
+  running = true;
+  try {
+    const result = await drain().catch(() => "retry" as const);
+    if (result === "retry") {
+      timer = setTimeout(() => void sendNow(), retryDelay(attempt));
+      attempt += 1;
+    } else attempt = 0;
+  } finally {
+    running = false;
+  }
+}
+
+/** Asks the browser to wake us when the network returns, where it can (Background Sync). */
+export async function requestBackgroundSync(): Promise<void> {
+  const registration = await navigator.serviceWorker?.ready.catch(() => undefined);
+  const sync = (
+    registration as
+      | (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } })
+      | undefined
+  )?.sync;
+  await sync?.register(SYNC_TAG).catch(() => undefined);
+}
+
+export function startSender(): void {
+  window.addEventListener("online", () => {
+    attempt = 0;
+    void sendNow();
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") void sendNow();
+  });
+  navigator.serviceWorker?.addEventListener("message", (event: MessageEvent<{ type?: string }>) => {
+    if (event.data?.type === "OUTBOX_SYNC") void sendNow();
+  });
+  void sendNow();
+}
