@@ -9,8 +9,9 @@ import { formatDate, formatTime, localIsoDate } from "../format/format";
 import { useTranslation } from "../i18n/use-translation";
 import { usePageTitle } from "../layout/use-page-title";
 import { Link } from "../routing/link";
+import { navigate } from "../routing/router";
 import { paths } from "../routing/routes";
-import { type RequestRecord, readRequest } from "../storage/requests";
+import { type RequestRecord, readRequest, reopenRequest } from "../storage/requests";
 import { type LiveStatus, liveStatus, onLiveStatus } from "../sync/sender";
 
 function useOnline(): boolean {
@@ -32,6 +33,7 @@ export function RequestPage({ id }: { id: string }) {
   const [request, setRequest] = useState<RequestRecord | null | undefined>(undefined);
   const [live, setLive] = useState<LiveStatus | undefined>(() => liveStatus(id));
   const online = useOnline();
+  const [cannotReopen, setCannotReopen] = useState(false);
   useEffect(() => {
     const reload = () => void readRequest(id).then((found) => setRequest(found ?? null));
     reload();
@@ -92,6 +94,21 @@ export function RequestPage({ id }: { id: string }) {
       <p class={`notice${request.status === "problem" ? " notice--error" : " notice--info"}`} role="status">
         {status}
       </p>
+      {request.problem?.code === "invalid_answers" && (
+        <button
+          type="button"
+          class="button"
+          onClick={() =>
+            void reopenRequest(request.id).then((flowId) => {
+              if (flowId) navigate(paths.procedure(flowId));
+              else setCannotReopen(true);
+            })
+          }
+        >
+          {t("wizard:request.fix")}
+        </button>
+      )}
+      {cannotReopen && <p class="notice notice--error">{t("wizard:request.fixBlocked")}</p>}
       <p>{sent ? t("wizard:request.sentHint") : t("wizard:request.referenceHint")}</p>
       <dl class="summary-list">
         <div class="summary-list__row">

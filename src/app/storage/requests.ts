@@ -137,3 +137,36 @@ export async function markSent(requestId: string, reference: string, receivedAt:
     tx.done,
   ]);
 }
+
+/**
+ * A request the server refused for its answers (the procedure changed meanwhile) becomes a
+ * draft again, in one transaction, so the person can fix it and send it anew. Refused when a
+ * draft of the same procedure is already on the device: neither is overwritten.
+ */
+export async function reopenRequest(requestId: string): Promise<string | undefined> {
+  const db = await database();
+  const tx = db.transaction(["requests", "drafts"], "readwrite", { durability: "strict" });
+  const request = await tx.objectStore("requests").get(requestId);
+  const existing = request && (await tx.objectStore("drafts").get(request.flowId));
+  if (!request || request.status !== "problem" || existing) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    return undefined;
+  }
+  await Promise.all([
+    tx.objectStore("drafts").put({
+      id: request.flowId,
+      flowId: request.flowId,
+      flowVersion: request.flowVersion,
+      answers: request.answers,
+      updatedAt: new Date().toISOString(),
+      step: "",
+      progress: { step: 0, total: 0 },
+      owner: null,
+      revision: 1,
+    }),
+    tx.objectStore("requests").delete(requestId),
+    tx.done,
+  ]);
+  return request.flowId;
+}

@@ -13,10 +13,12 @@ import { deleteFile, readFile, storeFile } from "../../../../src/app/storage/fil
 import {
   DraftGone,
   listRequests,
+  markProblem,
   provisionalReference,
   type RequestRecord,
   readRequest,
   recordRequest,
+  reopenRequest,
 } from "../../../../src/app/storage/requests";
 
 const draft = (id: string, updatedAt: string): DraftRecord => ({
@@ -110,6 +112,31 @@ describe("storage on the device", () => {
       recordRequest(request("22222222-0000-4000-8000-000000000000"), "bourse-scolaire"),
     ).rejects.toBeInstanceOf(DraftGone);
     expect(await listRequests()).toHaveLength(1);
+  });
+
+  it("turns a request refused for its answers back into a draft, unless one is already there", async () => {
+    const id = "33333333-0000-4000-8000-000000000000";
+    await saveDraft(draft("bourse-scolaire", "2026-11-30T01:00:00Z"));
+    await recordRequest(
+      {
+        id,
+        flowId: "bourse-scolaire",
+        flowVersion: 1,
+        answers: { income: 5 },
+        createdAt: "2026-11-30T01:05:00Z",
+        provisionalReference: provisionalReference(id),
+        status: "ready",
+      },
+      "bourse-scolaire",
+    );
+    expect(await reopenRequest(id)).toBeUndefined();
+    await markProblem(id, { code: "invalid_answers", fields: [{ path: "income", code: "min" }] });
+    await saveDraft(draft("bourse-scolaire", "2026-11-30T02:00:00Z"));
+    expect(await reopenRequest(id)).toBeUndefined();
+    await deleteDraft("bourse-scolaire");
+    expect(await reopenRequest(id)).toBe("bourse-scolaire");
+    expect((await loadDraft("bourse-scolaire"))?.answers).toEqual({ income: 5 });
+    expect(await readRequest(id)).toBeUndefined();
   });
 
   it("deletes a draft with the documents it holds", async () => {
