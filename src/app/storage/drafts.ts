@@ -32,13 +32,21 @@ export class DraftConflict extends Error {
 export async function saveDraft(record: DraftRecord): Promise<void> {
   const db = await database();
   const tx = db.transaction("drafts", "readwrite");
-  const stored = await tx.store.get(record.id);
-  if (stored && stored.revision >= record.revision) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw new DraftConflict(stored.revision);
-  }
-  await Promise.all([tx.store.put(record), tx.done]);
+  // Both requests are issued at once, in the caller's task: a save started while the page is
+  // being hidden or closed must not wait for a round trip first. Requests run in order, so the
+  // revision check runs before the put completes, and aborting rolls the put back.
+  let conflict: number | undefined;
+  const checked = tx.store.get(record.id).then((stored) => {
+    if (stored && stored.revision >= record.revision) {
+      conflict = stored.revision;
+      tx.abort();
+    }
+  });
+  const written = tx.store.put(record);
+  const settled = await Promise.allSettled([checked, written, tx.done]);
+  if (conflict !== undefined) throw new DraftConflict(conflict);
+  const failure = settled.find((result) => result.status === "rejected");
+  if (failure) throw (failure as PromiseRejectedResult).reason;
   announceDraftSaved(record.id, record.revision);
 }
 

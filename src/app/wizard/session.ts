@@ -30,6 +30,7 @@ export type WizardActor = Actor<WizardMachine>;
 
 export class WizardSession {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private writing: Promise<void> = Promise.resolve();
   private revision: number;
   private lastSaved: WizardSnapshot;
   private saveState: SaveState = { state: "idle" };
@@ -45,11 +46,9 @@ export class WizardSession {
     this.revision = revision;
     this.lastSaved = actor.getSnapshot();
     const subscription = actor.subscribe((snapshot) => {
-      if (
-        snapshot.context.answers !== this.lastSaved.context.answers ||
-        snapshot.value !== this.lastSaved.value
-      )
-        this.scheduleSave();
+      // A new page is a moment worth keeping at once; typing is saved after a short pause.
+      if (snapshot.value !== this.lastSaved.value) void this.flush();
+      else if (snapshot.context.answers !== this.lastSaved.context.answers) this.scheduleSave();
     });
     const flushWhenHidden = () => {
       if (document.visibilityState === "hidden") void this.flush();
@@ -85,8 +84,14 @@ export class WizardSession {
   }
 
   /** Writes the draft now if anything changed since the last write. */
-  async flush(): Promise<void> {
+  flush(): Promise<void> {
     clearTimeout(this.saveTimer);
+    // One write at a time: each carries the revision after the previous one's.
+    this.writing = this.writing.then(() => this.write());
+    return this.writing;
+  }
+
+  private async write(): Promise<void> {
     const snapshot = this.actor.getSnapshot();
     if (snapshot === this.lastSaved || snapshot.status !== "active" || this.saveState.state === "elsewhere")
       return;
