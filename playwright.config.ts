@@ -14,6 +14,9 @@ export default defineConfig({
   // A sub-folder, so the server's DATA_DIR next to it is not wiped when Playwright clears its output.
   outputDir: "test-results/playwright",
   fullyParallel: true,
+  // Two browsers at once even on 2 cores (Playwright's default is half the cores): a test spends
+  // much of its time waiting on the page, so two workers finish the suite far sooner than one.
+  workers: 2,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {

@@ -1,15 +1,34 @@
-/** The JSON API under /api. Errors share one shape: {"error": {"code", "message"}}. */
-import { type Context, Hono } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
+/** The JSON API under /api. Errors share one shape: {"error": {"code", "message"}} (api/errors.ts). */
+import { Hono } from "hono";
+import { apiError } from "./api/errors";
+import { listFlows } from "./api/flows";
+import { health } from "./api/health";
+import { getSubmission, putSubmission } from "./api/submissions";
+import { uploads } from "./api/uploads";
+import type { ApiServices } from "./services";
 
-export function apiError(c: Context, status: ContentfulStatusCode, code: string, message: string): Response {
-  return c.json({ error: { code, message } }, status);
-}
+export { apiError } from "./api/errors";
 
-export function createApi(): Hono {
+/** Without services (a static-only server, as the browser benchmarks start), every API path is 503. */
+export function createApi(services?: ApiServices): Hono {
   const api = new Hono();
-  api.get("/health", (c) => c.json({ status: "ok" }));
+  api.use(async (c, next) => {
+    await next();
+    // Answers about a person's request must never sit in a shared cache or the browser's.
+    c.res.headers.set("Cache-Control", "no-store");
+  });
+  if (services) {
+    api.get("/health", health(services));
+    api.get("/flows", listFlows(services.flows));
+    api.put("/submissions/:id", putSubmission(services));
+    api.get("/submissions/:id", getSubmission(services));
+    const tus = uploads(services);
+    api.all("/uploads", tus);
+    api.all("/uploads/:id", tus);
+  } else {
+    api.all("*", (c) => apiError(c, 503, "database_unavailable"));
+  }
   // Without this, an unknown API path would fall through to the page and answer HTML.
-  api.all("*", (c) => apiError(c, 404, "not_found", "Cette adresse ne correspond à aucun service."));
+  api.all("*", (c) => apiError(c, 404, "not_found"));
   return api;
 }

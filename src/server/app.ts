@@ -5,24 +5,24 @@ import { etag } from "hono/etag";
 import { apiError, createApi } from "./api";
 import type { ServerConfig } from "./config";
 import { securityHeaders } from "./security-headers";
+import type { ApiServices } from "./services";
 import { serveDistFiles, spaFallback } from "./static";
 
 export type AppConfig = Pick<ServerConfig, "distDir">;
 
-export function createApp(config: AppConfig): Hono {
+export function createApp(config: AppConfig, services?: ApiServices): Hono {
   const app = new Hono();
   app.use(securityHeaders());
   // Phones on prepaid data: the first page should cost as few bytes as possible.
   app.use(compress());
   app.use(etag());
-  app.route("/api", createApi());
+  app.route("/api", createApi(services));
   app.get("*", serveDistFiles(config.distDir), spaFallback(config.distDir));
   app.notFound((c) => c.text("Not found", 404));
   app.onError((error, c) => {
-    // Method and path only: query strings and bodies may hold what people typed.
-    console.error(`${c.req.method} ${c.req.path} failed:`, error);
-    if (c.req.path.startsWith("/api/"))
-      return apiError(c, 500, "internal", "Something went wrong on the server.");
+    // Method and route only: paths carry request ids, bodies and query strings what people typed.
+    console.error(`${c.req.method} ${c.req.routePath} failed: ${error.stack ?? error.message}`);
+    if (c.req.path.startsWith("/api/")) return apiError(c, 500, "internal_error");
     return c.text("Something went wrong on the server.", 500);
   });
   return app;

@@ -4,38 +4,70 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { ConfigError, readConfig, type ServerConfig } from "./config";
+import { removeExpiredUploads } from "./documents/expired-uploads";
+import { type ApiServices, openServices, UPLOAD_EXPIRATION_MS } from "./services";
+
+/** How often abandoned, unfinished uploads are looked for. */
+const CLEANUP_INTERVAL_MS = 6 * 3600 * 1000;
+
+function fail(reason: string): never {
+  console.error(`Cannot start Pas à pas: ${reason}`);
+  process.exit(1);
+}
 
 function loadConfig(): ServerConfig {
   try {
     return readConfig(process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(`Cannot start Pas à pas: ${error.message}`);
-    process.exit(1);
+    fail(error.message);
   }
 }
 
-function main(): void {
+async function loadServices(config: ServerConfig): Promise<ApiServices> {
+  try {
+    return await openServices(config);
+  } catch (error) {
+    // The driver's message names the host or the file, never the password of DATABASE_URL.
+    const where =
+      config.database.kind === "sqlite" ? config.database.file : "the PostgreSQL database of DATABASE_URL";
+    fail(`could not open ${where}: ${(error as Error).message}`);
+  }
+}
+
+async function main(): Promise<void> {
   const config = loadConfig();
   mkdirSync(config.dataDir, { recursive: true });
   if (!existsSync(join(config.distDir, "index.html"))) {
     console.warn(`${config.distDir}/index.html is missing: run "npm run build" (npm start builds for you).`);
   }
+  const services = await loadServices(config);
   const server = serve(
-    { fetch: createApp(config).fetch, hostname: config.host, port: config.port },
+    { fetch: createApp(config, services).fetch, hostname: config.host, port: config.port },
     (info) => {
       const shownHost = info.family === "IPv6" ? `[${info.address}]` : info.address;
-      console.log(`Pas à pas is listening on http://${shownHost}:${info.port}`);
+      console.log(
+        `Pas à pas is listening on http://${shownHost}:${info.port} (database: ${services.database.kind})`,
+      );
     },
   );
   server.on("error", (error: NodeJS.ErrnoException) => {
-    const reason = error.code === "EADDRINUSE" ? `port ${config.port} is already in use` : error.message;
-    console.error(`Cannot start Pas à pas: ${reason}.`);
-    process.exit(1);
+    fail(error.code === "EADDRINUSE" ? `port ${config.port} is already in use.` : `${error.message}.`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const cleanUp = () =>
+    removeExpiredUploads(services.documents, UPLOAD_EXPIRATION_MS).then(
+      (count) => count > 0 && console.log(`Removed ${count} unfinished upload(s) past their expiry.`),
+      (error: Error) => console.error(`Removing expired uploads failed: ${error.message}`),
+    );
+  void cleanUp();
+  setInterval(cleanUp, CLEANUP_INTERVAL_MS).unref();
+  const stop = () => server.close(() => void services.close().finally(() => process.exit(0)));
+  // A stray rejected promise (a client gone mid-upload) is logged; it must not stop the service.
+  process.on("unhandledRejection", (reason) => {
+    console.error(`Unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
+  });
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }
 
-main();
+await main();

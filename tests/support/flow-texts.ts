@@ -32,9 +32,19 @@ export function localeText(language: string, key: string, defaultNamespace: stri
   return text;
 }
 
+/** A flow's text as the page shows it: {{params.x}} becomes the parameter's figure, written for people. */
 export function flowText(language: string, flowId: string, field: MetadataField): string {
-  const flow = readJson<Record<MetadataField, string>>("flows", `${flowId}.json`);
-  return localeText(language, flow[field], flowId);
+  const flow = readJson<
+    Record<MetadataField, string> & { parameters: Record<string, { value: number | string }> }
+  >("flows", `${flowId}.json`);
+  const figures = new Intl.NumberFormat(language === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 2 });
+  return localeText(language, flow[field], flowId).replace(
+    /\{\{\s*params\.(\w+)\s*\}\}/g,
+    (match, name: string) => {
+      const value = flow.parameters[name]?.value;
+      return value === undefined ? match : typeof value === "number" ? figures.format(value) : value;
+    },
+  );
 }
 
 export function commonText(language: string, key: string): string {

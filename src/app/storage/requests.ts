@@ -148,7 +148,7 @@ export async function reopenRequest(requestId: string): Promise<string | undefin
   const tx = db.transaction(["requests", "drafts"], "readwrite", { durability: "strict" });
   const request = await tx.objectStore("requests").get(requestId);
   const existing = request && (await tx.objectStore("drafts").get(request.flowId));
-  if (!request || request.status !== "problem" || existing) {
+  if (request?.status !== "problem" || existing) {
     tx.abort();
     await tx.done.catch(() => undefined);
     return undefined;

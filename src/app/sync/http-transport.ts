@@ -11,7 +11,8 @@ import {
   type UploadInput,
 } from "./send-request";
 
-const UPLOADS = "/api/uploads/";
+// No trailing slash: the server routes /api/uploads (tus creation) and /api/uploads/:id.
+const UPLOADS = "/api/uploads";
 /** Each chunk is confirmed by the server: on a dropping network, at most one chunk is sent again. */
 const CHUNK_BYTES = 256 * 1024;
 

@@ -6,6 +6,7 @@ import { benchAutosave } from "./autosave";
 import { launchChromium, startServer } from "./browser";
 import { benchOfflineStart } from "./offline-start";
 import { benchPhoto } from "./photo";
+import { benchSubmissions } from "./submissions";
 
 const server = await startServer();
 const browser = await launchChromium();
@@ -13,6 +14,7 @@ try {
   console.log(await benchAutosave(browser, server.url));
   console.log(await benchOfflineStart(browser, server.url));
   console.log(await benchPhoto(browser, server.url));
+  for (const line of await benchSubmissions()) console.log(line);
 } finally {
   await browser.close();
   await server.close();

@@ -3,16 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/server/app";
 import { SECURITY_HEADERS } from "../../../src/server/security-headers";
 import { ASSET_PATH, createDistFixture, INDEX_HTML, LARGE_ASSET_PATH } from "./dist-fixture";
+import { startTestServer, type TestServer } from "./support/test-server";
 
 let app: Hono;
+let server: TestServer;
 let remove: () => void;
 
-beforeAll(() => {
+beforeAll(async () => {
   const fixture = createDistFixture();
   remove = fixture.remove;
-  app = createApp({ distDir: fixture.distDir });
+  server = await startTestServer("SQLite");
+  app = createApp({ distDir: fixture.distDir }, server.services);
 });
-afterAll(() => remove());
+afterAll(async () => {
+  remove();
+  await server.close();
+});
 
 describe("security headers", () => {
   const requests: [string, RequestInit?][] = [
@@ -118,7 +124,18 @@ describe("api", () => {
   it("reports health", async () => {
     const response = await app.request("/api/health");
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok" });
+    expect(await response.json()).toEqual({ status: "ok", database: "sqlite" });
+  });
+
+  it("answers 503 JSON on a static-only server (no services)", async () => {
+    const fixture = createDistFixture();
+    const staticOnly = createApp({ distDir: fixture.distDir });
+    const response = await staticOnly.request("/api/health");
+    expect(response.status).toBe(503);
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    expect((await response.json()) as unknown).toMatchObject({ error: { code: "database_unavailable" } });
+    expect((await staticOnly.request("/")).status).toBe(200);
+    fixture.remove();
   });
 
   it.each([

@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { resolve } from "node:path";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, readConfig } from "../../../src/server/config";
 
@@ -22,21 +24,88 @@ describe("readConfig", () => {
   it("rejects an empty HOST", () => {
     expect(() => readConfig({ HOST: " " })).toThrow(ConfigError);
   });
+
+  it("uses the SQLite file in DATA_DIR when DATABASE_URL is unset or empty", () => {
+    for (const DATABASE_URL of [undefined, "", "  "]) {
+      expect(readConfig({ DATA_DIR: "var", DATABASE_URL }, "/srv/app").database).toEqual({
+        kind: "sqlite",
+        file: "/srv/app/var/pas-a-pas.sqlite",
+      });
+    }
+  });
+
+  it.each(["postgres://app:secret@db:5432/pas", "postgresql://db/pas", "POSTGRES://db/pas"])(
+    "uses PostgreSQL for DATABASE_URL=%s",
+    (url) => {
+      expect(readConfig({ DATABASE_URL: url }).database).toEqual({ kind: "postgres", url });
+    },
+  );
+
+  it.each([
+    ["mysql://root:hunter2@db/pas", 'a "mysql:" URL'],
+    ["sqlite:///tmp/x.db", 'a "sqlite:" URL'],
+    ["data/pas.sqlite", "a value that is not a URL"],
+  ])("rejects DATABASE_URL=%s without repeating it", (url, got) => {
+    expect(() => readConfig({ DATABASE_URL: url })).toThrow(ConfigError);
+    expect(() => readConfig({ DATABASE_URL: url })).toThrow(`(got ${got})`);
+    try {
+      readConfig({ DATABASE_URL: url });
+    } catch (error) {
+      expect((error as Error).message).not.toContain("hunter2");
+    }
+  });
+
+  it("rejects a postgres URL without a host", () => {
+    expect(() => readConfig({ DATABASE_URL: "postgres://" })).toThrow(/not a valid PostgreSQL URL/);
+  });
+
+  it("reads MAX_BODY_BYTES, with 1 MiB by default", () => {
+    expect(readConfig({}).maxBodyBytes).toBe(1_048_576);
+    expect(readConfig({ MAX_BODY_BYTES: "2097152" }).maxBodyBytes).toBe(2_097_152);
+  });
+
+  it.each(["abc", "-1", "0", "100", "1.5", "1e6", "999999999999"])("rejects MAX_BODY_BYTES=%s", (value) => {
+    expect(() => readConfig({ MAX_BODY_BYTES: value })).toThrow(
+      /MAX_BODY_BYTES must be a whole number of bytes/,
+    );
+  });
 });
 
-describe("main", () => {
-  it("exits with code 1 and a clear message when PORT is invalid", () => {
-    const root = resolve(import.meta.dirname, "../../..");
-    const result = spawnSync(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-      cwd: root,
-      env: { ...process.env, PORT: "not-a-port" },
+// Each test starts the real server with tsx: seconds on a busy machine.
+describe("main", { timeout: 60_000 }, () => {
+  const start = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+      cwd: resolve(import.meta.dirname, "../../.."),
+      env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), "pas-a-pas-main-")), ...env },
       encoding: "utf8",
-      timeout: 20_000,
+      timeout: 50_000,
     });
+
+  it("exits with code 1 and a clear message when PORT is invalid", () => {
+    const result = start({ PORT: "not-a-port" });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
       'PORT must be a whole number between 1 and 65535, like 8080 (got "not-a-port")',
     );
     expect(result.stdout).not.toContain("listening");
+  });
+
+  it("exits with code 1 and a clear message when DATABASE_URL is not PostgreSQL", () => {
+    const result = start({ DATABASE_URL: "mysql://root:hunter2@db/pas" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      "Cannot start Pas à pas: DATABASE_URL must be a postgres:// or postgresql:// URL",
+    );
+    expect(result.stderr).not.toContain("hunter2");
+  });
+
+  it("exits with code 1 when PostgreSQL cannot be reached, without printing the password", () => {
+    const result = start({ DATABASE_URL: "postgres://app:hunter2@127.0.0.1:1/pas" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      "Cannot start Pas à pas: could not open the PostgreSQL database of DATABASE_URL",
+    );
+    expect(result.stderr).not.toContain("hunter2");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * Reads a JSON request body within a byte limit. The limit is enforced while reading, not only
+ * from Content-Length, so a chunked body cannot fill the memory either.
+ */
+import type { Context } from "hono";
+import { apiError } from "./errors";
+
+export type JsonBody =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly response: Response };
+
+export async function readJsonBody(c: Context, maxBytes: number): Promise<JsonBody> {
+  if (!isJson(c.req.header("Content-Type"))) return fail(apiError(c, 415, "unsupported_media_type"));
+  const declared = Number(c.req.header("Content-Length"));
+  if (Number.isFinite(declared) && declared > maxBytes) return fail(apiError(c, 413, "body_too_large"));
+  const bytes = await readAtMost(c.req.raw.body, maxBytes);
+  if (bytes === undefined) return fail(apiError(c, 413, "body_too_large"));
+  try {
+    return { ok: true, value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
+  } catch {
+    // Invalid UTF-8 or invalid JSON: either way the client sent something unreadable.
+    return fail(apiError(c, 400, "malformed_json"));
+  }
+}
+
+const fail = (response: Response): JsonBody => ({ ok: false, response });
+
+/** application/json, optionally with charset=utf-8 (JSON is UTF-8 by definition). */
+function isJson(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const [type, ...params] = contentType.split(";").map((part) => part.trim().toLowerCase());
+  if (type !== "application/json") return false;
+  return params.every((param) => !param.startsWith("charset=") || /^charset="?utf-8"?$/.test(param));
+}
+
+/** The body's bytes, or undefined as soon as it grows past the limit. */
+async function readAtMost(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<Uint8Array | undefined> {
+  if (!body) return new Uint8Array();
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}

@@ -1,0 +1,57 @@
+/**
+ * What the API works with, opened once at start: the database (migrated), the flows and their
+ * texts, and the document store. Tests open their own, on a temporary directory and database.
+ */
+import { join } from "node:path";
+import { DEFAULT_FLOWS_DIR, DEFAULT_LOCALES_DIR, type ServerConfig } from "./config";
+import { type Database, type OpenOptions, openDatabase } from "./db/connect";
+import { type RepositoryHooks, SubmissionsRepository } from "./db/submissions-repository";
+import { GroupCommit, oneTransactionEach } from "./db/transactions";
+import { UploadsRepository } from "./db/uploads-repository";
+import type { DocumentStore } from "./documents/document-store";
+import { FileDocumentStore } from "./documents/file-document-store";
+import { FlowRegistry } from "./flows/flow-registry";
+import { FrenchTexts } from "./flows/french-texts";
+
+/** A person on a patchy connection may take days to finish sending a document; after that, it starts over. */
+export const UPLOAD_EXPIRATION_MS = 7 * 24 * 3600 * 1000;
+
+export interface ApiServices {
+  readonly database: Database;
+  readonly flows: FlowRegistry;
+  readonly documents: DocumentStore;
+  readonly submissions: SubmissionsRepository;
+  readonly uploads: UploadsRepository;
+  readonly maxBodyBytes: number;
+  close(): Promise<void>;
+}
+
+export interface ServicesOptions {
+  readonly flowsDir?: string;
+  readonly localesDir?: string;
+  readonly database?: OpenOptions;
+  readonly hooks?: RepositoryHooks;
+}
+
+export async function openServices(
+  config: Pick<ServerConfig, "dataDir" | "database" | "maxBodyBytes">,
+  options: ServicesOptions = {},
+): Promise<ApiServices> {
+  const texts = await FrenchTexts.load(options.localesDir ?? DEFAULT_LOCALES_DIR);
+  const flows = await FlowRegistry.load(options.flowsDir ?? DEFAULT_FLOWS_DIR, texts);
+  const database = await openDatabase(config.database, options.database);
+  const transactions =
+    database.kind === "sqlite" ? new GroupCommit(database.db) : oneTransactionEach(database.db);
+  return {
+    database,
+    flows,
+    documents: new FileDocumentStore({
+      directory: join(config.dataDir, "uploads"),
+      expirationMs: UPLOAD_EXPIRATION_MS,
+    }),
+    submissions: new SubmissionsRepository(database.db, transactions, options.hooks),
+    uploads: new UploadsRepository(database.db, transactions),
+    maxBodyBytes: config.maxBodyBytes,
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * Durable submissions per second: the real Hono app, in process (app.request, no sockets, so
+ * the figure is the server's and not the HTTP stack's), one Node thread, recording valid
+ * requests (an example answer set of aide-medicale, its four documents uploaded beforehand
+ * through the tus endpoint). Every request is committed to disk (SQLite synchronous=FULL,
+ * PostgreSQL's default synchronous_commit) before its 201. Run one after the other, then 8 at
+ * a time, as a handful of connected spaces sending at once would.
+ */
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { Hono } from "hono";
+import pg from "pg";
+import { createApp } from "../../server/app";
+import { type DatabaseConfig, DEFAULT_DIST_DIR, DEFAULT_MAX_BODY_BYTES } from "../../server/config";
+import { openServices } from "../../server/services";
+import { isDocumentRef } from "../../shared/engine/validate";
+import { ms, percentile } from "./browser";
+
+const FLOW_ID = "aide-medicale";
+const EXAMPLE = new URL("../../../flows/examples/aide-medicale/eligible-single.json", import.meta.url);
+/** Small documents: the figure is about recording requests, not about hashing photos. */
+const DOCUMENT_BYTES = 2048;
+
+export interface SubmissionBenchOptions {
+  readonly sequential?: number;
+  readonly concurrent?: number;
+  readonly concurrency?: number;
+}
+
+/** One line per database: SQLite always; PostgreSQL when TEST_DATABASE_URL or DATABASE_URL names one. */
+export async function benchSubmissions(options: SubmissionBenchOptions = {}): Promise<string[]> {
+  const lines = [await benchOn("SQLite", options)];
+  const postgresUrl = process.env.TEST_DATABASE_URL?.trim() || process.env.DATABASE_URL?.trim();
+  if (postgresUrl && /^postgres(ql)?:\/\//i.test(postgresUrl))
+    lines.push(await benchOn("PostgreSQL", options, postgresUrl));
+  else lines.push("durable submissions (PostgreSQL): skipped, set TEST_DATABASE_URL to measure it");
+  return lines;
+}
+
+async function benchOn(
+  name: "SQLite" | "PostgreSQL",
+  options: SubmissionBenchOptions,
+  url?: string,
+): Promise<string> {
+  const sequential = options.sequential ?? 500;
+  const concurrent = options.concurrent ?? 1500;
+  const concurrency = options.concurrency ?? 8;
+  const dataDir = mkdtempSync(join(tmpdir(), "pas-a-pas-bench-"));
+  // PostgreSQL: a schema of its own, dropped afterwards, so the bench never touches real tables.
+  const schema = url ? `bench_${randomBytes(6).toString("hex")}` : undefined;
+  if (url && schema) await adminQuery(url, `CREATE SCHEMA ${schema}`);
+  const database: DatabaseConfig = url
+    ? { kind: "postgres", url }
+    : { kind: "sqlite", file: join(dataDir, "bench.sqlite") };
+  const services = await openServices(
+    { dataDir, database, maxBodyBytes: DEFAULT_MAX_BODY_BYTES },
+    { database: schema ? { schema, poolSize: concurrency + 2 } : {} },
+  );
+  try {
+    const app = createApp({ distDir: DEFAULT_DIST_DIR }, services);
+    const bodies = await prepareBodies(app, sequential + concurrent);
+    const one = await run(app, bodies.slice(0, sequential), 1);
+    const many = await run(app, bodies.slice(sequential), concurrency);
+    const durability = name === "SQLite" ? "SQLite, synchronous=FULL" : "PostgreSQL, synchronous_commit=on";
+    return [
+      `durable submissions (${durability}, 1 core, one at a time): ${one}`,
+      `durable submissions (${durability}, 1 core, ${concurrency} at a time): ${many} (goal >= 2000/s, p99 <= 50 ms)`,
+    ].join("\n");
+  } finally {
+    await services.close();
+    if (url && schema) await adminQuery(url, `DROP SCHEMA ${schema} CASCADE`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+interface Prepared {
+  readonly id: string;
+  readonly body: string;
+}
+
+/**
+ * Valid request bodies, each with its own freshly uploaded documents (a document belongs to one
+ * request), uploaded 8 at a time through the tus endpoint as several phones would.
+ */
+async function prepareBodies(app: Hono, count: number): Promise<Prepared[]> {
+  const answers = JSON.parse(readFileSync(EXAMPLE, "utf8")).answers as Record<string, unknown>;
+  const fields = Object.entries(answers).filter(
+    ([, value]) => Array.isArray(value) && value.every(isDocumentRef),
+  );
+  const bodies: Prepared[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const n = next++;
+      const ownAnswers: Record<string, unknown> = { ...answers };
+      const documents = [];
+      for (const [fieldId, refs] of fields) {
+        const resized = [];
+        for (const ref of refs as { type: string }[]) {
+          const bytes = pdf(n);
+          resized.push({ ...ref, type: "application/pdf", size: bytes.byteLength });
+          documents.push({
+            fieldId,
+            uploadId: await upload(app, fieldId, bytes),
+            sha256: sha256(bytes),
+            size: bytes.byteLength,
+            type: "application/pdf",
+          });
+        }
+        ownAnswers[fieldId] = resized;
+      }
+      bodies.push({
+        id: randomUUID(),
+        body: JSON.stringify({ flowId: FLOW_ID, flowVersion: 1, answers: ownAnswers, documents }),
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return bodies;
+}
+
+async function upload(app: Hono, fieldId: string, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const created = await app.request("/api/uploads", {
+    method: "POST",
+    headers: {
+      "Tus-Resumable": "1.0.0",
+      "Upload-Length": String(bytes.byteLength),
+      "Upload-Metadata": `flowId ${btoa(FLOW_ID)},fieldId ${btoa(fieldId)},filetype ${btoa("application/pdf")}`,
+      "Content-Type": "application/offset+octet-stream",
+    },
+    body: bytes,
+  });
+  if (created.status !== 201) throw new Error(`bench upload failed: ${created.status}`);
+  return created.headers.get("Location")?.split("/").pop() ?? "";
+}
+
+/** Sends every body, `concurrency` at a time; returns "N/s, p50 …, p99 …". */
+async function run(app: Hono, bodies: readonly Prepared[], concurrency: number): Promise<string> {
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < bodies.length) {
+      const prepared = bodies[next++];
+      if (!prepared) break;
+      const start = performance.now();
+      const response = await app.request(`/api/submissions/${prepared.id}`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: prepared.body,
+      });
+      if (response.status !== 201)
+        throw new Error(`bench submission answered ${response.status}: ${await response.text()}`);
+      latencies.push(performance.now() - start);
+    }
+  };
+  const start = performance.now();
+  const cpu = process.cpuUsage();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - start) / 1000;
+  // The server's own CPU time per request: telling when the figure is bounded by the disk, or by us.
+  const used = process.cpuUsage(cpu);
+  const cpuPerRequest = (used.user + used.system) / 1000 / bodies.length;
+  return `${Math.round(bodies.length / seconds)}/s, p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))} (${bodies.length} requests, ${cpuPerRequest.toFixed(2)} ms CPU each)`;
+}
+
+function pdf(seed: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(DOCUMENT_BYTES).fill(0x20);
+  bytes.set(new TextEncoder().encode(`%PDF-1.7\n% bench ${seed} ${randomUUID()}\n`));
+  return bytes;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Answers questions with the keyboard alone, as a person who cannot use a mouse or a touch screen:
+ * Tab (or Shift+Tab) to the control, then type, Space and the arrow keys. Reaching every control
+ * this way is the check that each one is in the tab order.
+ */
+import { expect, type Locator, type Page } from "@playwright/test";
+import type { Field, LeafFieldDef } from "../../../src/shared/flow/schema";
+import { filePayload, isExampleDocument } from "../support/document-files";
+import {
+  addedFile,
+  chooseFileButton,
+  communeName,
+  dateParts,
+  labelledControl,
+  optionControl,
+  type QuestionScope,
+  questionGroup,
+} from "./question-answers";
+
+/** More presses than any page has stops: past that, the control is out of the tab order. */
+const MAX_PRESSES = 80;
+
+/**
+ * At a quick typist's pace rather than all at once, so the page re-renders between keys as it
+ * does for a person. Keys sent faster than a busy machine re-renders can be lost: a field's
+ * typed text is then reset from a stale answer (a known bug of the fields' useTypedValue).
+ */
+const TYPING = { delay: 80 };
+
+async function hasFocus(target: Locator): Promise<boolean> {
+  return target.evaluate(
+    (element) => element === document.activeElement || element.contains(document.activeElement),
+  );
+}
+
+/** Presses Tab (or Shift+Tab) until `target`, or an element inside it, has the focus. */
+export async function tabTo(page: Page, target: Locator, key: "Tab" | "Shift+Tab" = "Tab"): Promise<void> {
+  await target.waitFor();
+  for (let press = 0; press < MAX_PRESSES; press++) {
+    if (await hasFocus(target)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`${key} never reached ${target}`);
+}
+
+/** Tab to the control, then Enter: buttons, links, "Continuer". */
+export async function activate(page: Page, target: Locator, key: "Tab" | "Shift+Tab" = "Tab"): Promise<void> {
+  await tabTo(page, target, key);
+  await page.keyboard.press("Enter");
+}
+
+export async function answerByKeyboard(scope: QuestionScope, field: Field, value: unknown): Promise<void> {
+  const { page } = scope;
+  switch (field.type) {
+    case "text":
+    case "longText":
+    case "phone":
+    case "email":
+    case "integer":
+    case "amount":
+      await tabTo(page, labelledControl(scope, field));
+      await page.keyboard.type(String(value), TYPING);
+      return;
+    case "commune":
+      await chooseCommune(scope, field, value);
+      return;
+    case "date":
+      await typeDate(scope, field, value);
+      return;
+    case "yesNo":
+    case "choice":
+      await chooseOption(scope, field, value);
+      return;
+    case "document":
+      await addDocuments(scope, field, value);
+      return;
+    default:
+      throw new Error(`no keyboard answer for ${field.type} questions yet`);
+  }
+}
+
+/** A closed list moves with the arrow keys, option by option, as on every desktop. */
+async function chooseCommune(scope: QuestionScope, field: Field, value: unknown): Promise<void> {
+  const select = labelledControl(scope, field);
+  const wanted = communeName(value);
+  await tabTo(scope.page, select);
+  for (let press = 0; press < MAX_PRESSES; press++) {
+    const chosen = await select.evaluate(
+      (element) => (element as HTMLSelectElement).selectedOptions[0]?.text,
+    );
+    if (chosen === wanted) return;
+    await scope.page.keyboard.press("ArrowDown");
+  }
+  throw new Error(`the arrow keys never reached ${wanted}`);
+}
+
+/** Jour, then Tab, Mois, then Tab, Année. */
+async function typeDate(scope: QuestionScope, field: Field, value: unknown): Promise<void> {
+  const { page } = scope;
+  const parts = dateParts(value);
+  const question = questionGroup(scope, field);
+  await tabTo(page, question.getByRole("textbox").first());
+  await page.keyboard.type(parts.day, TYPING);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(parts.month, TYPING);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(parts.year, TYPING);
+}
+
+/**
+ * Tab enters a set of radios on its checked one, or on the first when none is; Space checks it
+ * and the arrow keys move the choice along.
+ */
+async function chooseOption(scope: QuestionScope, field: LeafFieldDef, value: unknown): Promise<void> {
+  const { page } = scope;
+  const target = optionControl(scope, field, value);
+  await tabTo(page, questionGroup(scope, field).getByRole("radio").first());
+  await page.keyboard.press("Space");
+  for (let press = 0; press < MAX_PRESSES && !(await target.isChecked()); press++)
+    await page.keyboard.press("ArrowDown");
+  await expect(target).toBeChecked();
+}
+
+/** "Choisir un fichier" with Enter opens the device's picker; choosing there is outside the page. */
+async function addDocuments(scope: QuestionScope, field: Field, value: unknown): Promise<void> {
+  const question = questionGroup(scope, field);
+  for (const file of Array.isArray(value) ? value.filter(isExampleDocument) : []) {
+    const chooser = scope.page.waitForEvent("filechooser");
+    await activate(scope.page, chooseFileButton(scope, question));
+    await (await chooser).setFiles(filePayload(file));
+    await expect(addedFile(scope, question, file.name)).toBeVisible();
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Every example answer set of every procedure (flows/examples/<flow>/), completed through the
+ * page from the catalogue: to the confirmation when it ends at the review, else to its outcome.
+ * Adding an example file adds a test here.
+ */
+
+import { WizardPage } from "./pages/wizard-page";
+import { sendFromReview, walkExample } from "./support/example-walk";
+import { expect, test } from "./support/fixtures";
+import { allExamples, stepOf } from "./support/flows";
+import { exactly } from "./support/texts";
+
+test.describe.configure({ mode: "parallel" });
+
+for (const { flowId, name, example } of allExamples()) {
+  test(`${flowId} / ${name}: ${example.description}`, async ({ page }) => {
+    // Up to 15 pages with photos to prepare: more than the default time on a busy machine.
+    test.slow();
+    const wizard = new WizardPage(page, flowId);
+    await wizard.start();
+    await walkExample(wizard, example);
+
+    const end = stepOf(wizard.flow, example.expect.end);
+    if (end.type === "outcome") {
+      await expect(page.getByText(exactly(wizard.texts.flowText(end.reason)))).toBeVisible();
+      return;
+    }
+    // Every answer is on the review with its "Modifier : <question>".
+    for (const step of wizard.flow.steps)
+      if (step.type === "questions")
+        for (const field of step.fields)
+          if (field.id in example.answers) await expect(wizard.changeButton(field)).toBeVisible();
+    // The checklist lists the documents the example expects, each one added.
+    const checklist = wizard.documentChecklist();
+    const expected = wizard.flow.documents.filter((doc) => example.expect.documents?.includes(doc.id));
+    await expect(checklist.getByRole("listitem")).toHaveCount(expected.length);
+    const added = wizard.texts.wizard("review.documentProvided");
+    for (const doc of expected)
+      await expect(
+        checklist.getByRole("listitem").filter({ hasText: wizard.texts.flowText(doc.label) }),
+      ).toContainText(added);
+    await sendFromReview(wizard);
+  });
+}
