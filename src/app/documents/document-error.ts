@@ -1,5 +1,5 @@
 /** Why a chosen file cannot be kept as it is; the field turns the code into a plain sentence. */
-import type { DocumentType } from "./file-type";
+import type { DocumentType } from "../../shared/document-type";
 
 export type DocumentProblem =
   /** Not one of the field's types, whatever its name says. */

@@ -2,8 +2,9 @@
  * Turns a chosen file into what is kept on the device: its type checked from its content, a photo
  * shrunk to a JPEG with a thumbnail, a PDF kept as it is within the field's limit.
  */
+
+import { type DocumentType, detectDocumentType, SIGNATURE_LENGTH } from "../../shared/document-type";
 import { DocumentError } from "./document-error";
-import { type DocumentType, detectFileType, SIGNATURE_LENGTH } from "./file-type";
 import type { ShrunkPhoto } from "./photo-canvas";
 import { shrinkPhoto } from "./shrink-photo";
 
@@ -25,7 +26,7 @@ export async function prepareDocument(
   rules: DocumentRules,
   shrink: (photo: Blob) => Promise<ShrunkPhoto | undefined> = shrinkPhoto,
 ): Promise<PreparedDocument> {
-  const type = detectFileType(new Uint8Array(await readBytes(file.slice(0, SIGNATURE_LENGTH))));
+  const type = detectDocumentType(new Uint8Array(await readBytes(file.slice(0, SIGNATURE_LENGTH))));
   if (type === undefined || !rules.accept.includes(type)) throw new DocumentError("unsupported", type);
   if (type === "application/pdf") {
     if (file.size > rules.maxBytes) throw new DocumentError("tooLarge", type, file.size);

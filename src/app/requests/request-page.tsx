@@ -8,25 +8,12 @@ import { useEffect, useState } from "preact/hooks";
 import { formatDate, formatTime, localIsoDate } from "../format/format";
 import { useTranslation } from "../i18n/use-translation";
 import { usePageTitle } from "../layout/use-page-title";
+import { useOnline } from "../pwa/use-online";
 import { Link } from "../routing/link";
 import { navigate } from "../routing/router";
 import { paths } from "../routing/routes";
 import { type RequestRecord, readRequest, reopenRequest } from "../storage/requests";
 import { type LiveStatus, liveStatus, onLiveStatus } from "../sync/sender";
-
-function useOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener("online", update);
-    window.addEventListener("offline", update);
-    return () => {
-      window.removeEventListener("online", update);
-      window.removeEventListener("offline", update);
-    };
-  }, []);
-  return online;
-}
 
 export function RequestPage({ id }: { id: string }) {
   const { t, translateKey, language } = useTranslation();

@@ -4,11 +4,12 @@
  * not linger among citizens' files) and remembered as refused, so a request naming it gets a
  * clear answer. An accepted one is forced to disk and its digest recorded.
  */
+
+import { detectDocumentType, SIGNATURE_LENGTH } from "../../shared/document-type";
 import type { UploadRecord, UploadsRepository } from "../db/uploads-repository";
 import { documentFieldById } from "../flows/flow-fields";
 import type { FlowRegistry } from "../flows/flow-registry";
 import type { DocumentStore, StoredUpload } from "./document-store";
-import { detectDocumentType, SIGNATURE_LENGTH } from "./magic-bytes";
 
 export interface FinishedUploadDeps {
   readonly documents: DocumentStore;

@@ -6,10 +6,10 @@ import {
 } from "../../../src/server/api/submission-body";
 import { DEFAULT_FLOWS_DIR, DEFAULT_LOCALES_DIR } from "../../../src/server/config";
 import { yearInNoumea } from "../../../src/server/db/noumea-time";
-import { detectDocumentType } from "../../../src/server/documents/magic-bytes";
 import { documentAnswerPaths, documentFieldById, fieldAt } from "../../../src/server/flows/flow-fields";
 import { FlowRegistry } from "../../../src/server/flows/flow-registry";
 import { FrenchTexts } from "../../../src/server/flows/french-texts";
+import { detectDocumentType } from "../../../src/shared/document-type";
 import { documentBytes } from "./support/documents";
 
 describe("magic bytes", () => {

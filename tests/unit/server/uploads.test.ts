@@ -2,6 +2,7 @@ import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { removeExpiredUploads } from "../../../src/server/documents/expired-uploads";
 import { SECURITY_HEADERS } from "../../../src/server/security-headers";
 import { DATABASES, reportSkippedPostgres } from "./support/databases";
 import {
@@ -170,6 +171,22 @@ describe.each(DATABASES)("uploads (tus) on %s", (database) => {
     const refused = await server.app.request(`/api/uploads/${uploadId}`, { method: "DELETE", headers: TUS });
     expect(refused.status).toBe(400);
     expect(await server.services.documents.inspect(uploadId)).toBeDefined();
+  });
+
+  it("deletes unfinished uploads past their expiry, never finished ones", async () => {
+    const unfinished = idOf(await create(1000));
+    const { uploadId: finished } = await uploadWhole(
+      server.app,
+      RIB,
+      documentBytes("application/pdf", 1000, 6),
+    );
+    const week = 7 * 24 * 3600_000;
+    expect(await removeExpiredUploads(server.services.documents, week)).toBe(0);
+    expect(
+      await removeExpiredUploads(server.services.documents, week, Date.now() + week + 60_000),
+    ).toBeGreaterThan(0);
+    expect(await server.services.documents.inspect(unfinished)).toBeUndefined();
+    expect(await server.services.documents.inspect(finished)).toBeDefined();
   });
 
   it("never serves a document back, and ignores ids that are not upload ids", async () => {

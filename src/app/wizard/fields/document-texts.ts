@@ -1,6 +1,7 @@
 /** The sentences a document field says about a file it could not keep, from the error's code. */
+
+import type { DocumentType } from "../../../shared/document-type";
 import type { DocumentError } from "../../documents/document-error";
-import type { DocumentType } from "../../documents/file-type";
 import { formatBytes } from "../../format/format";
 import { i18n } from "../../i18n/i18n";
 import type { Language } from "../../i18n/languages";

@@ -1,7 +1,7 @@
 /** A stored photo's thumbnail, or the format's name for a file without one (a PDF). */
 import { useEffect, useState } from "preact/hooks";
+import type { DocumentType } from "../../../shared/document-type";
 import type { DocumentRef } from "../../../shared/engine/validate";
-import type { DocumentType } from "../../documents/file-type";
 import { FORMAT_NAMES } from "./document-texts";
 import type { FileStore } from "./field-props";
 

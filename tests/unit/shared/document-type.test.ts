@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectFileType } from "../../../../src/app/documents/file-type";
+import { detectDocumentType } from "../../../src/shared/document-type";
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(
@@ -17,21 +17,23 @@ describe("a file's type, from its first bytes", () => {
     ["image/heic", bytes([0, 0, 0, 0x1c], "ftypmif1", [0, 0, 0, 0])],
     ["image/heic", bytes([0, 0, 0, 0x20], "ftyphevc")],
   ])("recognises %s", (type, head) => {
-    expect(detectFileType(head)).toBe(type);
+    expect(detectDocumentType(head)).toBe(type);
   });
 
   it("knows every HEIC/HEIF still-image brand", () => {
     for (const brand of ["heic", "heix", "hevc", "hevx", "mif1", "msf1"])
-      expect(detectFileType(bytes([0, 0, 0, 0x18], `ftyp${brand}`)), brand).toBe("image/heic");
+      expect(detectDocumentType(bytes([0, 0, 0, 0x18], `ftyp${brand}`)), brand).toBe("image/heic");
   });
 
   it("refuses what only looks close: other RIFF files, other ISO media, a short or random start", () => {
-    expect(detectFileType(bytes("RIFF", [0, 0, 0, 0], "WAVEfmt "))).toBeUndefined();
-    expect(detectFileType(bytes([0, 0, 0, 0x18], "ftypisom"))).toBeUndefined();
-    expect(detectFileType(bytes([0xff, 0xd8]))).toBeUndefined();
-    expect(detectFileType(bytes("%PDF"))).toBeUndefined();
-    expect(detectFileType(new Uint8Array())).toBeUndefined();
-    expect(detectFileType(bytes("PK", [3, 4, 20, 0, 6, 0]))).toBeUndefined();
-    expect(detectFileType(Uint8Array.from({ length: 12 }, (_, i) => (i * 37 + 11) % 256))).toBeUndefined();
+    expect(detectDocumentType(bytes("RIFF", [0, 0, 0, 0], "WAVEfmt "))).toBeUndefined();
+    expect(detectDocumentType(bytes([0, 0, 0, 0x18], "ftypisom"))).toBeUndefined();
+    expect(detectDocumentType(bytes([0xff, 0xd8]))).toBeUndefined();
+    expect(detectDocumentType(bytes("%PDF"))).toBeUndefined();
+    expect(detectDocumentType(new Uint8Array())).toBeUndefined();
+    expect(detectDocumentType(bytes("PK", [3, 4, 20, 0, 6, 0]))).toBeUndefined();
+    expect(
+      detectDocumentType(Uint8Array.from({ length: 12 }, (_, i) => (i * 37 + 11) % 256)),
+    ).toBeUndefined();
   });
 });

@@ -1,12 +1,13 @@
 /**
- * What a file is, read from its first bytes. The name and the browser's type are guesses (a PDF
- * saved as "scan.jpg", a photo with no extension); the content is what the administration opens.
+ * What a file is, read from its first bytes: the name and the declared type are the client's
+ * word; the content is what the administration will open. The browser checks a file before
+ * storing it and the server when its upload completes, with this one table.
  */
-import type { DOCUMENT_TYPES } from "../../shared/flow/schema";
+import type { DOCUMENT_TYPES } from "./flow/schema";
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
-/** How many leading bytes detectFileType needs. */
+/** How many leading bytes detectDocumentType needs. */
 export const SIGNATURE_LENGTH = 12;
 
 const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0));
@@ -26,8 +27,10 @@ const SIGNATURES: readonly { type: DocumentType; at: number; bytes: readonly (nu
   })),
 ];
 
-export function detectFileType(head: Uint8Array): DocumentType | undefined {
-  return SIGNATURES.find(({ at, bytes }) =>
-    bytes.every((byte, index) => byte === undefined || head[at + index] === byte),
+export function detectDocumentType(head: Uint8Array): DocumentType | undefined {
+  return SIGNATURES.find(
+    ({ at, bytes }) =>
+      head.length >= at + bytes.length &&
+      bytes.every((byte, index) => byte === undefined || head[at + index] === byte),
   )?.type;
 }
