@@ -47,9 +47,6 @@ export interface WizardInput {
   readonly today?: string;
 }
 
-/** Step kinds as tags, so a view asks `snapshot.hasTag("review")` instead of reading the flow. */
-export type StepTag = Step["type"];
-
 export function compileFlow(flow: Flow) {
   const index = indexFlow(flow);
   const options = (context: WizardContext) => (context.today ? { today: context.today } : {});

@@ -235,7 +235,6 @@ export type Field = v.InferOutput<typeof FieldSchema>;
 export type GroupFieldDef = Extract<Field, { type: "group" }>;
 export type LeafFieldDef = Exclude<Field, { type: "group" }>;
 export type QuestionStepDef = Extract<Step, { type: "questions" }>;
-export type StepWithNext = Extract<Step, { next: unknown }>;
 
 export interface SchemaIssue {
   readonly path: string;

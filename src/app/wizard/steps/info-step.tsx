@@ -2,19 +2,14 @@
 import type { Step } from "../../../shared/flow/schema";
 import { useTranslation } from "../../i18n/use-translation";
 import { ComputedValues } from "../parts/computed-values";
+import { NextForm } from "./next-form";
 import type { StepProps } from "./step-props";
 
 export function InfoStep({ session, step, text, computed }: StepProps<Extract<Step, { type: "info" }>>) {
   const { t } = useTranslation();
   const shown = computed.filter((c) => step.show?.includes(c.id));
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        session.actor.send({ type: "NEXT" });
-      }}
-    >
+    <NextForm actor={session.actor}>
       <h1 tabIndex={-1}>{text(step.title)}</h1>
       {step.intro && <p class="lead">{text(step.intro)}</p>}
       {step.body && <p>{text(step.body)}</p>}
@@ -22,6 +17,6 @@ export function InfoStep({ session, step, text, computed }: StepProps<Extract<St
       <button type="submit" class="button">
         {t("wizard:step.continue")}
       </button>
-    </form>
+    </NextForm>
   );
 }

@@ -15,6 +15,7 @@ import { QuestionField } from "../fields/question-field";
 import { deviceFiles } from "../file-store";
 import { ReadAloud } from "../parts/read-aloud";
 import { useSelector } from "../use-selector";
+import { NextForm } from "./next-form";
 import type { StepProps } from "./step-props";
 
 /** What "Écouter" reads: the page's questions with their hints and help. */
@@ -37,13 +38,7 @@ export function QuestionsStep({ session, step, text }: StepProps<Extract<Step, {
   const title = text(step.title);
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        actor.send({ type: "NEXT" });
-      }}
-    >
+    <NextForm actor={actor}>
       <ErrorSummary errors={errors} fields={fields} text={text} />
       {!single && <h1 tabIndex={-1}>{title}</h1>}
       {step.intro && <p class="lead">{text(step.intro)}</p>}
@@ -87,6 +82,6 @@ export function QuestionsStep({ session, step, text }: StepProps<Extract<Step, {
       <button type="submit" class="button">
         {t("wizard:step.continue")}
       </button>
-    </form>
+    </NextForm>
   );
 }

@@ -9,6 +9,7 @@ import { useTranslation } from "../../i18n/use-translation";
 import { AnswerValue } from "../parts/answer-value";
 import { ComputedValues } from "../parts/computed-values";
 import { useSelector } from "../use-selector";
+import { NextForm } from "./next-form";
 import type { StepProps } from "./step-props";
 
 export function ReviewStep({ session, step, text, computed }: StepProps<Extract<Step, { type: "review" }>>) {
@@ -19,13 +20,7 @@ export function ReviewStep({ session, step, text, computed }: StepProps<Extract<
   const shown = computed.filter((c) => c.value !== undefined);
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        actor.send({ type: "NEXT" });
-      }}
-    >
+    <NextForm actor={actor}>
       <h1 tabIndex={-1}>{text(step.title)}</h1>
       {step.intro && <p class="lead">{text(step.intro)}</p>}
       {reviewSections(flow, answers).map((section) => (
@@ -85,6 +80,6 @@ export function ReviewStep({ session, step, text, computed }: StepProps<Extract<
       <button type="submit" class="button">
         {t("wizard:review.continue")}
       </button>
-    </form>
+    </NextForm>
   );
 }
