@@ -12,7 +12,7 @@ export interface ServerConfig {
   readonly port: number;
   /** Where the server keeps what it stores; created at start. */
   readonly dataDir: string;
-  /** The built app (vite build output). */
+  /** The built app (vite build output); DIST_DIR serves another copy (a test of app updates does). */
   readonly distDir: string;
   readonly database: DatabaseConfig;
   /** Largest JSON body the API reads; bigger ones get 413 before being parsed. */
@@ -43,7 +43,7 @@ export function readConfig(
     host: readHost(env.HOST),
     port: readPort(env.PORT),
     dataDir,
-    distDir: DEFAULT_DIST_DIR,
+    distDir: env.DIST_DIR?.trim() ? resolve(cwd, env.DIST_DIR.trim()) : DEFAULT_DIST_DIR,
     database: readDatabase(env.DATABASE_URL, dataDir),
     maxBodyBytes: readMaxBodyBytes(env.MAX_BODY_BYTES),
   };

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, readConfig } from "../../../src/server/config";
+import { ConfigError, DEFAULT_DIST_DIR, readConfig } from "../../../src/server/config";
 
 describe("readConfig", () => {
   it("has safe defaults", () => {
@@ -23,6 +23,11 @@ describe("readConfig", () => {
 
   it("rejects an empty HOST", () => {
     expect(() => readConfig({ HOST: " " })).toThrow(ConfigError);
+  });
+
+  it("serves the built app from dist/ unless DIST_DIR names another copy", () => {
+    expect(readConfig({}, "/srv/app").distDir).toBe(DEFAULT_DIST_DIR);
+    expect(readConfig({ DIST_DIR: "builds/next" }, "/srv/app").distDir).toBe("/srv/app/builds/next");
   });
 
   it("uses the SQLite file in DATA_DIR when DATABASE_URL is unset or empty", () => {
