@@ -2,6 +2,7 @@
  * The one IndexedDB database of the app, and the only module that opens it (a lint rule keeps
  * `idb` out of every other folder). What lives where:
  * - `drafts`: requests in progress, one per procedure on this device (answers + machine snapshot);
+ * - `draft-revisions`: one key per saved revision of a draft, so two tabs never overwrite each other;
  * - `files`: the documents' bytes, kept out of the answers so a draft stays small to save;
  * - `requests`: finished requests waiting to be sent, and the receipts of sent ones.
  * Everything here is personal: `wipeAll` (shared-PC mode) clears every store.
@@ -14,10 +15,14 @@ import type { RequestRecord } from "./requests";
 /** Do not change without an upgrade step below and a test that opens the previous version. */
 export const DB_NAME = "pas-a-pas";
 /** Do not change without an upgrade step below and a test that opens the previous version. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface PasAPasDB extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { "by-owner": string } };
+  "draft-revisions": {
+    key: [string, number];
+    value: { readonly draftId: string; readonly revision: number };
+  };
   files: { key: string; value: StoredFile };
   requests: { key: string; value: RequestRecord; indexes: { "by-status": string } };
 }
@@ -40,6 +45,18 @@ export function database(): Promise<Database> {
         tx.objectStore("requests").createIndex("by-status", "status");
         tx.objectStore("drafts").createIndex("by-owner", "owner");
       }
+      if (oldVersion < 3) {
+        // Version 3: a save claims its revision instead of reading the draft first, so a save
+        // started as the page closes is complete before the page goes. Drafts already here
+        // claim the revision they are at.
+        const revisions = db.createObjectStore("draft-revisions", { keyPath: ["draftId", "revision"] });
+        void tx
+          .objectStore("drafts")
+          .getAll()
+          .then((drafts) => {
+            for (const { id, revision } of drafts) void revisions.add({ draftId: id, revision });
+          });
+      }
     },
     // Another tab opened a newer version: let it upgrade rather than block it forever.
     blocking() {
@@ -60,9 +77,12 @@ export async function closeDatabase(): Promise<void> {
 /** Everything personal on this device, gone in one transaction. */
 export async function wipeAll(): Promise<void> {
   const db = await database();
-  const tx = db.transaction(["drafts", "files", "requests"], "readwrite", { durability: "strict" });
+  const tx = db.transaction(["drafts", "draft-revisions", "files", "requests"], "readwrite", {
+    durability: "strict",
+  });
   await Promise.all([
     tx.objectStore("drafts").clear(),
+    tx.objectStore("draft-revisions").clear(),
     tx.objectStore("files").clear(),
     tx.objectStore("requests").clear(),
     tx.done,

@@ -1,13 +1,15 @@
 /**
  * Requests in progress. One draft per procedure on this device, keyed by the flow id for now.
- * Each save carries a revision one above the one it started from; a save that finds a newer
- * revision stored is refused (DraftConflict), so a second tab on the same draft never
- * overwrites the first one's newer answers: it is told the draft changed elsewhere.
+ * Each save carries a revision one above the one it started from, and each revision can be
+ * saved once (see draft-revisions.ts): a second tab that started from an older copy is refused
+ * (DraftConflict), so it never overwrites the first one's newer answers: it is told the draft
+ * changed elsewhere.
  */
 import type { Draft } from "../../shared/engine/draft";
 import { database } from "./database";
 import { documentIds } from "./document-ids";
 import { announceDraftSaved } from "./draft-events";
+import { claimRevision, forgetRevisions, isConstraintError } from "./draft-revisions";
 
 export interface DraftRecord extends Draft {
   readonly id: string;
@@ -31,20 +33,25 @@ export class DraftConflict extends Error {
 
 export async function saveDraft(record: DraftRecord): Promise<void> {
   const db = await database();
-  const tx = db.transaction("drafts", "readwrite");
-  // Both requests are issued at once, in the caller's task: a save started while the page is
-  // being hidden or closed must not wait for a round trip first. Requests run in order, so the
-  // revision check runs before the put completes, and aborting rolls the put back.
-  let conflict: number | undefined;
-  const checked = tx.store.get(record.id).then((stored) => {
-    if (stored && stored.revision >= record.revision) {
-      conflict = stored.revision;
-      tx.abort();
-    }
-  });
-  const written = tx.store.put(record);
-  const settled = await Promise.allSettled([checked, written, tx.done]);
-  if (conflict !== undefined) throw new DraftConflict(conflict);
+  const tx = db.transaction(["drafts", "draft-revisions"], "readwrite");
+  // No read before the write: a save started while the page is being hidden or closed must be
+  // complete once this task ends, and commit() hands it to the browser there and then. The
+  // revision check is the key constraint instead: a second save of the same revision fails its
+  // add(), which aborts the whole transaction, put included.
+  const claimed = claimRevision(tx.objectStore("draft-revisions"), record.id, record.revision);
+  let written: Promise<unknown>;
+  try {
+    written = tx.objectStore("drafts").put(record);
+    tx.commit();
+  } catch (error) {
+    // A write refused on the spot (a value that cannot be stored): the revision is not taken.
+    tx.abort();
+    await Promise.allSettled([claimed, tx.done]);
+    throw error;
+  }
+  const settled = await Promise.allSettled([claimed, written, tx.done]);
+  if (settled[0].status === "rejected" && isConstraintError(settled[0].reason))
+    throw new DraftConflict(record.revision);
   const failure = settled.find((result) => result.status === "rejected");
   if (failure) throw (failure as PromiseRejectedResult).reason;
   announceDraftSaved(record.id, record.revision);
@@ -64,12 +71,13 @@ export async function listDrafts(): Promise<DraftRecord[]> {
 /** The draft and the documents it holds, in one transaction: no orphan photo stays behind. */
 export async function deleteDraft(id: string): Promise<void> {
   const db = await database();
-  const tx = db.transaction(["drafts", "files"], "readwrite", { durability: "strict" });
+  const tx = db.transaction(["drafts", "draft-revisions", "files"], "readwrite", { durability: "strict" });
   const draft = await tx.objectStore("drafts").get(id);
   const files = tx.objectStore("files");
   await Promise.all([
     ...documentIds(draft?.answers).map((file) => files.delete(file)),
     tx.objectStore("drafts").delete(id),
+    forgetRevisions(tx.objectStore("draft-revisions"), id),
     tx.done,
   ]);
   announceDraftSaved(id, Number.POSITIVE_INFINITY);

@@ -6,6 +6,7 @@ import type { Answers } from "../../shared/engine/answers";
 import { database } from "./database";
 import { documentIds } from "./document-ids";
 import { announceDraftSaved } from "./draft-events";
+import { claimRevision, forgetRevisions } from "./draft-revisions";
 
 export interface RequestRecord {
   /** Made on the device when the person submits; the server will use it to recognise a retry. */
@@ -45,7 +46,7 @@ export class DraftGone extends Error {
 
 export async function recordRequest(request: RequestRecord, draftId: string): Promise<void> {
   const db = await database();
-  const tx = db.transaction(["requests", "drafts"], "readwrite", { durability: "strict" });
+  const tx = db.transaction(["requests", "drafts", "draft-revisions"], "readwrite", { durability: "strict" });
   if (!(await tx.objectStore("drafts").get(draftId))) {
     tx.abort();
     await tx.done.catch(() => undefined);
@@ -54,6 +55,7 @@ export async function recordRequest(request: RequestRecord, draftId: string): Pr
   await Promise.all([
     tx.objectStore("requests").put(request),
     tx.objectStore("drafts").delete(draftId),
+    forgetRevisions(tx.objectStore("draft-revisions"), draftId),
     tx.done,
   ]);
   announceDraftSaved(draftId, Number.POSITIVE_INFINITY);
@@ -145,7 +147,7 @@ export async function markSent(requestId: string, reference: string, receivedAt:
  */
 export async function reopenRequest(requestId: string): Promise<string | undefined> {
   const db = await database();
-  const tx = db.transaction(["requests", "drafts"], "readwrite", { durability: "strict" });
+  const tx = db.transaction(["requests", "drafts", "draft-revisions"], "readwrite", { durability: "strict" });
   const request = await tx.objectStore("requests").get(requestId);
   const existing = request && (await tx.objectStore("drafts").get(request.flowId));
   if (request?.status !== "problem" || existing) {
@@ -165,6 +167,7 @@ export async function reopenRequest(requestId: string): Promise<string | undefin
       owner: null,
       revision: 1,
     }),
+    claimRevision(tx.objectStore("draft-revisions"), request.flowId, 1),
     tx.objectStore("requests").delete(requestId),
     tx.done,
   ]);

@@ -31,8 +31,11 @@ export type WizardActor = Actor<WizardMachine>;
 export class WizardSession {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
-  private revision: number;
-  private lastSaved: WizardSnapshot;
+  /** The revision of the last write started, and of the last one the device confirmed. */
+  private issuedRevision: number;
+  private savedRevision: number;
+  /** What the last write started carried; undefined after a failed write, so the next one retries. */
+  private lastIssued: WizardSnapshot | undefined;
   private saveState: SaveState = { state: "idle" };
   private readonly saveListeners = new Set<() => void>();
   private readonly stop: () => void;
@@ -43,12 +46,13 @@ export class WizardSession {
     readonly migration: Migration | undefined,
     revision: number,
   ) {
-    this.revision = revision;
-    this.lastSaved = actor.getSnapshot();
+    this.issuedRevision = revision;
+    this.savedRevision = revision;
+    this.lastIssued = actor.getSnapshot();
     const subscription = actor.subscribe((snapshot) => {
       // A new page is a moment worth keeping at once; typing is saved after a short pause.
-      if (snapshot.value !== this.lastSaved.value) void this.flush();
-      else if (snapshot.context.answers !== this.lastSaved.context.answers) this.scheduleSave();
+      if (snapshot.value !== this.lastIssued?.value) void this.flush();
+      else if (snapshot.context.answers !== this.lastIssued?.context.answers) this.scheduleSave();
     });
     const flushWhenHidden = () => {
       if (document.visibilityState === "hidden") void this.flush();
@@ -58,7 +62,7 @@ export class WizardSession {
     window.addEventListener("pagehide", flushNow);
     const stopBeforeUpdate = beforeUpdate(() => this.flush());
     const stopListening = onDraftSavedElsewhere(({ id, revision }) => {
-      if (id === flow.id && revision > this.revision) this.setSaveState({ state: "elsewhere" });
+      if (id === flow.id && revision > this.issuedRevision) this.setSaveState({ state: "elsewhere" });
     });
     this.stop = () => {
       stopBeforeUpdate();
@@ -83,20 +87,26 @@ export class WizardSession {
     this.saveTimer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
   }
 
-  /** Writes the draft now if anything changed since the last write. */
+  /**
+   * Starts writing the draft now if anything changed since the last write, and resolves when
+   * every write started so far has ended. The write starts in the caller's task, not after the
+   * previous one: on pagehide there is no later. Transactions on the same store still run in
+   * the order they were started, and each carries its own revision, so they never collide.
+   */
   flush(): Promise<void> {
     clearTimeout(this.saveTimer);
-    // One write at a time: each carries the revision after the previous one's.
-    this.writing = this.writing.then(() => this.write());
+    const written = this.write();
+    this.writing = Promise.all([this.writing, written]).then(() => undefined);
     return this.writing;
   }
 
   private async write(): Promise<void> {
     const snapshot = this.actor.getSnapshot();
-    if (snapshot === this.lastSaved || snapshot.status !== "active" || this.saveState.state === "elsewhere")
-      return;
+    if (snapshot === this.lastIssued || snapshot.status !== "active" || this.movedElsewhere()) return;
     const draft = draftOf(this.actor);
-    const revision = this.revision + 1;
+    const revision = this.issuedRevision + 1;
+    this.issuedRevision = revision;
+    this.lastIssued = snapshot;
     const started = performance.now();
     try {
       await saveDraft({
@@ -110,13 +120,23 @@ export class WizardSession {
       });
       // A User Timing entry: `npm run bench` reads it, and so can anyone in DevTools.
       performance.measure(AUTOSAVE_MEASURE, { start: started });
-      this.revision = revision;
-      this.lastSaved = snapshot;
-      this.setSaveState({ state: "saved", at: new Date() });
+      this.savedRevision = Math.max(this.savedRevision, revision);
+      // Another tab may have moved on while this write ran: that news is not undone by it.
+      if (!this.movedElsewhere()) this.setSaveState({ state: "saved", at: new Date() });
       void askPersistence();
     } catch (error) {
-      this.setSaveState(error instanceof DraftConflict ? { state: "elsewhere" } : { state: "failed", error });
+      if (error instanceof DraftConflict) return this.setSaveState({ state: "elsewhere" });
+      // Nothing newer was started: the next write reuses this revision and carries these answers.
+      if (this.issuedRevision === revision) {
+        this.issuedRevision = this.savedRevision;
+        this.lastIssued = undefined;
+      }
+      this.setSaveState({ state: "failed", error });
     }
+  }
+
+  private movedElsewhere(): boolean {
+    return this.saveState.state === "elsewhere";
   }
 
   private setSaveState(state: SaveState): void {

@@ -151,6 +151,29 @@ describe("storage on the device", () => {
     expect(await readFile(kept.id)).toBeDefined();
   });
 
+  it("starts a new draft of the same procedure from revision 1 once the old one is deleted, sent or wiped", async () => {
+    const first = draft("bourse-scolaire", "2026-11-30T01:00:00Z");
+    await saveDraft(first);
+    await deleteDraft("bourse-scolaire");
+    await saveDraft(first);
+    await recordRequest(
+      {
+        id: "22222222-0000-4000-8000-000000000000",
+        flowId: "bourse-scolaire",
+        flowVersion: 1,
+        answers: {},
+        createdAt: "2026-11-30T01:05:00Z",
+        provisionalReference: provisionalReference("22222222-0000-4000-8000-000000000000"),
+        status: "ready",
+      },
+      "bourse-scolaire",
+    );
+    await saveDraft(first);
+    await wipeAll();
+    await saveDraft({ ...first, answers: { income: 7 } });
+    expect((await loadDraft("bourse-scolaire"))?.answers).toEqual({ income: 7 });
+  });
+
   it("keeps the bytes of a document apart from the answers", async () => {
     const ref = await storeFile(new Blob(["%PDF-1.7 test"]), "avis.pdf", "application/pdf");
     expect(ref).toMatchObject({ name: "avis.pdf", type: "application/pdf", size: 13 });

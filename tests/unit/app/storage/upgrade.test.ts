@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { openDB } from "idb";
 import { afterEach, describe, expect, it } from "vitest";
 import { closeDatabase, DB_NAME, DB_VERSION } from "../../../../src/app/storage/database";
-import { loadDraft, saveDraft } from "../../../../src/app/storage/drafts";
+import { DraftConflict, loadDraft, saveDraft } from "../../../../src/app/storage/drafts";
 import { readRequest, requestsToSend } from "../../../../src/app/storage/requests";
 
 afterEach(async () => {
@@ -43,9 +43,32 @@ async function createVersion1(): Promise<void> {
   db.close();
 }
 
+/** Version 2 as it shipped: version 1 plus an index per store. */
+async function createVersion2(): Promise<void> {
+  await createVersion1();
+  const db = await openDB(DB_NAME, 2, {
+    upgrade(_v2, _old, _new, tx) {
+      tx.objectStore("requests").createIndex("by-status", "status");
+      tx.objectStore("drafts").createIndex("by-owner", "owner");
+    },
+  });
+  db.close();
+}
+
 describe("opening a database left by the previous version", () => {
-  it("is at version 2", () => {
-    expect(DB_VERSION).toBe(2);
+  it("is at version 3", () => {
+    expect(DB_VERSION).toBe(3);
+  });
+
+  it("keeps a version 2 draft, goes on saving it, and refuses a save from an older copy", async () => {
+    await createVersion2();
+    const draft = await loadDraft("aide-medicale");
+    if (!draft) throw new Error("draft lost in the upgrade");
+    expect(draft.revision).toBe(4);
+    // A tab still holding revision 3 would write 4, the revision already on the device.
+    await expect(saveDraft({ ...draft, answers: {} })).rejects.toBeInstanceOf(DraftConflict);
+    await saveDraft({ ...draft, revision: 5, answers: { residentSixMonths: false } });
+    expect((await loadDraft("aide-medicale"))?.answers).toEqual({ residentSixMonths: false });
   });
 
   it("keeps every draft and request, and the outbox finds requests to send by status", async () => {

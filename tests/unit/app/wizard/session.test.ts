@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+/**
+ * Saving a procedure as the person types: one write per burst, the last keys kept when the page
+ * closes at once, a second tab told rather than overwriting, and a failed save retried.
+ */
+import "fake-indexeddb/auto";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createActor } from "xstate";
+import { closeDatabase, DB_NAME } from "../../../../src/app/storage/database";
+import { loadDraft } from "../../../../src/app/storage/drafts";
+import { loadFlow } from "../../../../src/app/wizard/flows";
+import { WizardSession } from "../../../../src/app/wizard/session";
+import { restoreDraft } from "../../../../src/shared/engine/draft";
+
+const sessions: WizardSession[] = [];
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const session of sessions.splice(0)) session.close();
+  await closeDatabase();
+  indexedDB.deleteDatabase(DB_NAME);
+});
+
+/** A tab with the procedure open: from the draft on the device when there is one. */
+async function openTab(): Promise<WizardSession> {
+  const loaded = await loadFlow("aide-medicale");
+  if (!loaded) throw new Error("aide-medicale is missing");
+  const { flow, machine } = loaded;
+  const draft = await loadDraft(flow.id);
+  const actor = draft
+    ? createActor(machine, { snapshot: restoreDraft(flow, machine, draft).snapshot, input: undefined })
+    : createActor(machine, { input: undefined });
+  const session = new WizardSession(flow, actor.start(), undefined, draft?.revision ?? 0);
+  sessions.push(session);
+  return session;
+}
+
+function type(session: WizardSession, ...values: boolean[]): void {
+  for (const value of values) session.actor.send({ type: "SET_ANSWER", path: ["residentSixMonths"], value });
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("saving a procedure on the device", () => {
+  it("writes a burst of changes once, after a short pause", async () => {
+    const tab = await openTab();
+    type(tab, true, false, true);
+    expect(await loadDraft("aide-medicale")).toBeUndefined();
+    await pause(500);
+    const draft = await loadDraft("aide-medicale");
+    expect(draft?.answers).toEqual({ residentSixMonths: true });
+    expect(draft?.revision).toBe(1);
+    expect(tab.saves.state).toBe("saved");
+  });
+
+  it("starts writing the last change when the page is hidden, even while a save is still running", async () => {
+    const tab = await openTab();
+    type(tab, true);
+    const running = tab.flush();
+    type(tab, false);
+    window.dispatchEvent(new Event("pagehide"));
+    // Read at once: a write started in the pagehide task is ahead of this read; one that waited
+    // for the running save (or the pause) would come after it, as it would after a closed page.
+    expect((await loadDraft("aide-medicale"))?.answers).toEqual({ residentSixMonths: false });
+    await running;
+  });
+
+  it("tells the second tab the draft changed elsewhere instead of overwriting the first tab's answers", async () => {
+    const first = await openTab();
+    type(first, true);
+    await first.flush();
+    const second = await openTab();
+    type(first, false);
+    await first.flush();
+    type(second, true);
+    await second.flush();
+    expect(second.saves.state).toBe("elsewhere");
+    expect((await loadDraft("aide-medicale"))?.answers).toEqual({ residentSixMonths: false });
+  });
+
+  it("says a save failed, keeps the answers on the page, and saves them on retry", async () => {
+    const tab = await openTab();
+    const put = vi.spyOn(IDBObjectStore.prototype, "put").mockImplementationOnce(() => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    });
+    type(tab, true);
+    await tab.flush();
+    expect(tab.saves.state).toBe("failed");
+    expect(await loadDraft("aide-medicale")).toBeUndefined();
+    put.mockRestore();
+    await tab.flush();
+    expect(tab.saves.state).toBe("saved");
+    expect((await loadDraft("aide-medicale"))?.answers).toEqual({ residentSixMonths: true });
+  });
+});
