@@ -11,6 +11,8 @@ type Listener = (waiting: boolean) => void;
 const listeners = new Set<Listener>();
 let workbox: Workbox | undefined;
 let waiting = false;
+/** Set by "Mettre à jour": the one reason a change of version may reload the page. */
+let updateRequested = false;
 
 /** After the first render, and loaded then: the first page should not wait for it. */
 export async function startServiceWorker(): Promise<void> {
@@ -21,9 +23,10 @@ export async function startServiceWorker(): Promise<void> {
     waiting = true;
     for (const listener of listeners) listener(true);
   });
-  // Only an update we asked for changes the controller while the page is open.
-  workbox.addEventListener("controlling", (event) => {
-    if (event.isUpdate) window.location.reload();
+  // Not Workbox's `isUpdate`: it only says whether a version controlled the page when it loaded,
+  // so on a first visit it stays false and the page would never reload after "Mettre à jour".
+  workbox.addEventListener("controlling", () => {
+    if (updateRequested) window.location.reload();
   });
   await workbox.register();
 }
@@ -37,5 +40,9 @@ export function onUpdateWaiting(listener: Listener): () => void {
 /** "Mettre à jour": save what is open, then let the waiting version take over. */
 export async function applyUpdate(): Promise<void> {
   await runBeforeUpdate();
-  workbox?.messageSkipWaiting();
+  updateRequested = true;
+  const registration = await navigator.serviceWorker.getRegistration();
+  // "Mettre à jour" in another tab may have let it take over already: loading it is all that is left.
+  if (registration?.waiting) workbox?.messageSkipWaiting();
+  else window.location.reload();
 }
