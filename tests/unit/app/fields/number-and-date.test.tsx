@@ -31,6 +31,23 @@ function answer(field: LeafFieldDef, value?: unknown, error?: FieldError) {
   return { onChange, setValue: (next: unknown) => rerender(view(next)) };
 }
 
+/** As on a slow phone: the answers reported come back only when the test says so. */
+function answerLate(field: LeafFieldDef) {
+  const onChange = vi.fn();
+  const view = (current: unknown) => (
+    <QuestionField
+      field={field}
+      id={field.id}
+      value={current}
+      onChange={onChange}
+      text={text}
+      files={files}
+    />
+  );
+  const { rerender } = render(view(undefined));
+  return { onChange, comesBack: (value: unknown) => rerender(view(value)) };
+}
+
 beforeAll(loadFrenchTexts);
 afterEach(cleanup);
 
@@ -66,6 +83,19 @@ describe("an amount", () => {
     const input = screen.getByLabelText<HTMLInputElement>(label);
     expect(input.value).toBe("185000");
     setValue(92000);
+    expect(input.value).toBe("92000");
+  });
+
+  it("keeps every key typed when the answers come back late, and still follows a change from elsewhere", () => {
+    const { comesBack } = answerLate(monthlyResources);
+    const input = screen.getByLabelText<HTMLInputElement>(label);
+    for (const typed of ["1", "15", "150"]) fireEvent.input(input, { target: { value: typed } });
+    comesBack(1);
+    expect(input.value).toBe("150");
+    comesBack(15);
+    comesBack(150);
+    expect(input.value).toBe("150");
+    comesBack(92000);
     expect(input.value).toBe("92000");
   });
 });
@@ -104,6 +134,19 @@ describe("a date", () => {
     fireEvent.input(screen.getByLabelText("Année"), { target: { value: "2015" } });
     expect(onChange).toHaveBeenLastCalledWith("2015-03-12");
     expect(screen.getByLabelText<HTMLInputElement>("Mois").value).toBe("3");
+  });
+
+  it("keeps every digit of the year when the answers come back late", () => {
+    const { comesBack } = answerLate(birthDate);
+    fireEvent.input(screen.getByLabelText("Jour"), { target: { value: "12" } });
+    fireEvent.input(screen.getByLabelText("Mois"), { target: { value: "3" } });
+    const year = screen.getByLabelText<HTMLInputElement>("Année");
+    for (const typed of ["2", "20", "201", "2015"]) fireEvent.input(year, { target: { value: typed } });
+    comesBack("--12");
+    comesBack("-3-12");
+    comesBack("2-03-12");
+    expect(year.value).toBe("2015");
+    expect(screen.getByLabelText<HTMLInputElement>("Jour").value).toBe("12");
   });
 
   it("never pads the year, so a two-digit year stays an error", () => {
