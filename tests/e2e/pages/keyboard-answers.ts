@@ -20,7 +20,6 @@ import {
 /** More presses than any page has stops: past that, the control is out of the tab order. */
 const MAX_PRESSES = 80;
 
-
 async function hasFocus(target: Locator): Promise<boolean> {
   return target.evaluate(
     (element) => element === document.activeElement || element.contains(document.activeElement),
