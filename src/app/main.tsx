@@ -7,27 +7,48 @@ import { readLanguagePreference } from "./i18n/language-preference";
 import { startServiceWorker } from "./pwa/service-worker";
 import { matchRoute } from "./routing/routes";
 
+interface EarlyWork {
+  readonly namespaces: string[];
+  /** Settles once the page's main content can show. */
+  readonly shown: Promise<unknown>;
+}
+
 /**
  * Opened on a procedure's page (a reload, a bookmark, offline on a phone): fetch its code, flow,
  * draft and texts now, alongside the first texts, rather than one after the other.
  */
-function prepareRoute(): string[] {
+function prepareRoute(): EarlyWork {
   const route = matchRoute(window.location.pathname);
-  if (route.page !== "procedure") return [];
-  void loadWizard().then(() => import("./wizard/session").then((m) => m.openSession(route.flowId)));
-  return procedureNamespaces(route.flowId);
+  if (route.page !== "procedure") return { namespaces: [], shown: Promise.resolve() };
+  const session = loadWizard().then(() =>
+    import("./wizard/session").then((m) => m.openSession(route.flowId)),
+  );
+  return { namespaces: procedureNamespaces(route.flowId), shown: session };
+}
+
+/**
+ * What the first page does not need waits until it shows and the phone is idle: on a slow phone
+ * the service worker's registration and the sender would otherwise delay the first question.
+ */
+function afterFirstPage(shown: Promise<unknown>, task: () => void): void {
+  const idle = () =>
+    "requestIdleCallback" in window ? requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task, 200);
+  void shown.then(idle, idle);
 }
 
 async function start(): Promise<void> {
   const early = prepareRoute();
   // Texts first: rendering before they arrive would flash raw keys.
-  await startI18n(readLanguagePreference(), [...namespaces, ...early]);
+  await startI18n(readLanguagePreference(), [...namespaces, ...early.namespaces]);
   const root = document.getElementById("app");
   if (!root) throw new Error("index.html has no #app element");
   render(<App />, root);
-  void startServiceWorker();
-  // Requests finished earlier (maybe offline) leave as soon as possible, after the page shows.
-  void import("./sync/sender").then((sender) => sender.startSender());
+  afterFirstPage(early.shown, () => {
+    // No service worker (a private window, a browser that refuses it): the app still works online.
+    startServiceWorker().catch(() => undefined);
+    // Requests finished earlier (maybe offline) leave as soon as possible, after the page shows.
+    void import("./sync/sender").then((sender) => sender.startSender());
+  });
 }
 
 void start();

@@ -1,6 +1,7 @@
 /**
  * Numbers, amounts, dates and sizes written the way the administration writes them:
- * "137 280 F", "12 mars 2026", "2,5", "1,2 Mo". Intl does the work; one formatter per language.
+ * "137 280 F", "12 mars 2026", "2,5", "1,2 Mo". Intl does the work; one formatter per language
+ * and kind, made once: making one costs milliseconds on a cheap phone, using one does not.
  */
 import type { Language } from "../i18n/languages";
 
@@ -26,16 +27,26 @@ export function formatAmount(value: number, language: Language): string {
   return `${numberFormat(language, 0).format(Math.round(value))}\u00a0F`;
 }
 
+const dates = new Map<Language, Intl.DateTimeFormat>();
+function dateFormat(language: Language): Intl.DateTimeFormat {
+  let format = dates.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALE[language], {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    dates.set(language, format);
+  }
+  return format;
+}
+
 /** An ISO date ("2026-03-12") as "12 mars 2026", read as a calendar date in any time zone. */
 export function formatDate(iso: string, language: Language): string {
   const [y, m, d] = iso.split("-").map(Number);
   if (!y || !m || !d) return iso;
-  return new Intl.DateTimeFormat(LOCALE[language], {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(Date.UTC(y, m - 1, d));
+  return dateFormat(language).format(Date.UTC(y, m - 1, d));
 }
 
 const UNITS = { fr: ["o", "Ko", "Mo", "Go"], en: ["B", "KB", "MB", "GB"] } as const;
