@@ -13,6 +13,7 @@ import { matchRoute, paths, type Route } from "./routing/routes";
 export const loadWizard = () => import("./wizard/wizard-route").then((m) => m.WizardRoute);
 /** Texts a procedure's pages read: its own, and the wizard's. */
 export const procedureNamespaces = (flowId: string) => ["wizard", "fields", "errors", "glossary", flowId];
+const loadRequests = () => import("./requests/my-requests-page").then((m) => m.MyRequestsPage);
 const loadRequest = () => import("./requests/request-page").then((m) => m.RequestPage);
 const loadHelp = () => import("./help/help-page").then((m) => m.HelpPage);
 
@@ -33,8 +34,18 @@ function Page({ route }: { route: Route }) {
           props={{ flowId: route.flowId, step: route.step }}
         />
       );
+    case "requests":
+      return <LazyPage load={loadRequests} namespaces={["requests"]} props={{}} />;
     case "request":
-      return <LazyPage load={loadRequest} namespaces={["wizard"]} props={{ id: route.id }} />;
+      // Keyed: another receipt starts afresh (its own "cannot reopen" notice, its own focus).
+      return (
+        <LazyPage
+          key={route.id}
+          load={loadRequest}
+          namespaces={["wizard", "requests"]}
+          props={{ id: route.id }}
+        />
+      );
     case "help":
       return <LazyPage load={loadHelp} namespaces={[]} props={{}} />;
     case "not-found":

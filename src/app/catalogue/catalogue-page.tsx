@@ -1,6 +1,8 @@
 import "./catalogue.css";
 import { procedures } from "virtual:flow-catalogue";
 import { useTranslation } from "../i18n/use-translation";
+import { Link } from "../routing/link";
+import { paths } from "../routing/routes";
 import { DraftList } from "./draft-list";
 import { ProcedureCard } from "./procedure-card";
 
@@ -14,6 +16,9 @@ export function CataloguePage() {
     <>
       <h1 tabIndex={-1}>{t("catalogue.heading")}</h1>
       <p class="lead">{t("catalogue.intro")}</p>
+      <p class="catalogue__my-requests">
+        <Link href={paths.requests()}>{t("myRequests")}</Link>
+      </p>
       <DraftList titleOf={titleOf} />
       {procedures.length === 0 ? (
         <p>{t("catalogue.empty")}</p>

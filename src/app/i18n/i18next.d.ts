@@ -2,11 +2,17 @@
 import "i18next";
 import type common from "../../../locales/fr/common.json";
 import type fields from "../../../locales/fr/fields.json";
+import type requests from "../../../locales/fr/requests.json";
 import type wizard from "../../../locales/fr/wizard.json";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "common";
-    resources: { common: typeof common; fields: typeof fields; wizard: typeof wizard };
+    resources: {
+      common: typeof common;
+      fields: typeof fields;
+      requests: typeof requests;
+      wizard: typeof wizard;
+    };
   }
 }

@@ -20,15 +20,18 @@ export function LazyPage<P extends object>({
   props: P;
 }) {
   const { t } = useTranslation();
-  const [Page, setPage] = useState<FunctionComponent<P> | undefined>(undefined);
+  // Kept with the loader it came from: moving to another lazy page must never render the
+  // previous page with the next one's props, even for the one render before the effect runs.
+  const [loaded, setLoaded] = useState<{ load: Loader<P>; Page: FunctionComponent<P> } | undefined>();
   useEffect(() => {
     let current = true;
-    void Promise.all([load(), i18n.loadNamespaces(namespaces)]).then(([component]) => {
-      if (current) setPage(() => component);
+    void Promise.all([load(), i18n.loadNamespaces(namespaces)]).then(([Page]) => {
+      if (current) setLoaded({ load, Page });
     });
     return () => {
       current = false;
     };
   }, [load]);
-  return Page ? <Page {...props} /> : <p role="status">{t("loading")}</p>;
+  if (loaded?.load !== load) return <p role="status">{t("loading")}</p>;
+  return <loaded.Page {...props} />;
 }

@@ -1,4 +1,5 @@
 import "../wizard/wizard.css";
+import "./requests.css";
 /**
  * The receipt of a finished request, and where it stands: ready and waiting for the network,
  * being sent (document 3 of 5, 40 %), sent with the administration's reference, or a problem to
@@ -8,28 +9,20 @@ import { useEffect, useState } from "preact/hooks";
 import { formatDate, formatTime, localIsoDate } from "../format/format";
 import { useTranslation } from "../i18n/use-translation";
 import { usePageTitle } from "../layout/use-page-title";
-import { useOnline } from "../pwa/use-online";
 import { Link } from "../routing/link";
 import { navigate } from "../routing/router";
 import { paths } from "../routing/routes";
-import { type RequestRecord, readRequest, reopenRequest } from "../storage/requests";
-import { type LiveStatus, liveStatus, onLiveStatus } from "../sync/sender";
+import { readRequest, reopenRequest } from "../storage/requests";
+import { referenceOf } from "./request-state";
+import { useLiveRequests } from "./use-live-requests";
+
+const readOne = (id: string) => readRequest(id).then((found) => (found ? [found] : []));
 
 export function RequestPage({ id }: { id: string }) {
   const { t, translateKey, language } = useTranslation();
-  const [request, setRequest] = useState<RequestRecord | null | undefined>(undefined);
-  const [live, setLive] = useState<LiveStatus | undefined>(() => liveStatus(id));
-  const online = useOnline();
+  const { requests, stateOf } = useLiveRequests(() => readOne(id), id);
+  const request = requests && (requests[0] ?? null);
   const [cannotReopen, setCannotReopen] = useState(false);
-  useEffect(() => {
-    const reload = () => void readRequest(id).then((found) => setRequest(found ?? null));
-    reload();
-    return onLiveStatus(() => {
-      const next = liveStatus(id);
-      setLive(next);
-      if (next?.state === "sent" || next?.state === "problem") reload();
-    });
-  }, [id]);
   const sent = request?.status === "sent";
   usePageTitle(sent ? t("wizard:request.sentTitle") : t("wizard:request.title"));
   useEffect(() => {
@@ -39,11 +32,12 @@ export function RequestPage({ id }: { id: string }) {
   if (request === undefined) return <p role="status">{t("loading")}</p>;
   if (request === null)
     return (
-      <>
+      <article class="request-page">
         <h1 tabIndex={-1}>{t("wizard:request.title")}</h1>
         <p>{t("wizard:request.unknown")}</p>
+        <Link href={paths.requests()}>{t("requests:seeAll")}</Link>
         <Link href={paths.catalogue()}>{t("wizard:request.catalogue")}</Link>
-      </>
+      </article>
     );
 
   const created = new Date(request.createdAt);
@@ -51,31 +45,33 @@ export function RequestPage({ id }: { id: string }) {
     date: formatDate(localIsoDate(date), language),
     time: formatTime(date, language),
   });
+  const state = stateOf(request);
   const status = (() => {
-    if (sent) return t("wizard:request.sentOn", when(new Date(request.receivedAt ?? request.createdAt)));
-    if (request.status === "problem")
-      return request.problem?.code === "invalid_answers"
-        ? t("wizard:request.problemAnswers")
-        : t("wizard:request.problem");
-    if (live?.state === "sending")
-      return live.progress.documentsTotal > 0 && live.progress.documentsDone < live.progress.documentsTotal
-        ? t("wizard:request.sendingDocument", {
-            done: live.progress.documentsDone + 1,
-            count: live.progress.documentsTotal,
-            percent: Math.round(live.progress.current * 100),
-          })
-        : t("wizard:request.sending");
-    return online ? t("wizard:request.willRetry") : t("wizard:request.waitingNetwork");
+    switch (state.kind) {
+      case "sent":
+        return t("wizard:request.sentOn", when(state.receivedAt));
+      case "problem":
+        return state.answers ? t("wizard:request.problemAnswers") : t("wizard:request.problem");
+      case "sending":
+        return state.document
+          ? t("wizard:request.sendingDocument", state.document)
+          : t("wizard:request.sending");
+      case "retrying":
+        return t("wizard:request.willRetry");
+      case "waiting-network":
+        return t("wizard:request.waitingNetwork");
+    }
   })();
+  const reference = referenceOf(request);
 
   return (
     <article class="request-page">
       <div class={`panel${sent ? "" : " panel--pending"}`}>
         <h1 tabIndex={-1}>{sent ? t("wizard:request.sentTitle") : t("wizard:request.title")}</h1>
         <p class="panel__reference">
-          {sent ? t("wizard:request.officialReference") : t("wizard:request.reference")}
+          {reference.official ? t("wizard:request.officialReference") : t("wizard:request.reference")}
           <br />
-          <strong>{sent ? request.reference : request.provisionalReference}</strong>
+          <strong>{reference.value}</strong>
         </p>
       </div>
       <p class={`notice${request.status === "problem" ? " notice--error" : " notice--info"}`} role="status">
@@ -107,6 +103,7 @@ export function RequestPage({ id }: { id: string }) {
           <dd>{t("wizard:request.createdAt", when(created))}</dd>
         </div>
       </dl>
+      <Link href={paths.requests()}>{t("requests:seeAll")}</Link>
       <Link href={paths.catalogue()}>{t("wizard:request.catalogue")}</Link>
     </article>
   );

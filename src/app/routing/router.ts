@@ -1,5 +1,5 @@
 /**
- * A very small router over the History API: the app has five kinds of page and no nested
+ * A very small router over the History API: the app has six kinds of page and no nested
  * routes, which does not earn a dependency. Every step of a procedure has its own address, so
  * the browser's back and forward buttons and a reload land on the right step.
  */

@@ -2,6 +2,7 @@
 export type Route =
   | { readonly page: "catalogue" }
   | { readonly page: "procedure"; readonly flowId: string; readonly step?: string }
+  | { readonly page: "requests" }
   | { readonly page: "request"; readonly id: string }
   | { readonly page: "help" }
   | { readonly page: "not-found" };
@@ -13,6 +14,7 @@ const REQUEST = /^\/demandes\/([0-9a-f-]{36})\/?$/;
 export function matchRoute(path: string): Route {
   if (path === "/" || path === "") return { page: "catalogue" };
   if (path === "/aide" || path === "/aide/") return { page: "help" };
+  if (path === "/demandes" || path === "/demandes/") return { page: "requests" };
   const request = REQUEST.exec(path);
   if (request?.[1]) return { page: "request", id: request[1] };
   const procedure = PROCEDURE.exec(path);
@@ -27,6 +29,7 @@ export const paths = {
   catalogue: () => "/",
   procedure: (flowId: string) => `/${flowId}`,
   step: (flowId: string, step: string) => `/${flowId}/${step}`,
+  requests: () => "/demandes",
   request: (id: string) => `/demandes/${id}`,
   help: () => "/aide",
 };

@@ -1,0 +1,47 @@
+/**
+ * Where a finished request stands, from what the device recorded and what the sender is doing
+ * now. The receipt and "Mes demandes" both word it from this, so they never disagree.
+ */
+import type { RequestRecord } from "../storage/requests";
+import type { LiveStatus } from "../sync/sender";
+
+export type RequestState =
+  | { readonly kind: "sent"; readonly receivedAt: Date }
+  /** answers: the procedure changed and some answers must be fixed; else someone must help. */
+  | { readonly kind: "problem"; readonly answers: boolean }
+  /** document: the one being uploaded (1-based) while documents remain, with its percentage. */
+  | {
+      readonly kind: "sending";
+      readonly document?: { readonly done: number; readonly count: number; readonly percent: number };
+    }
+  /** On the network but not sent yet: the sender tries again by itself. */
+  | { readonly kind: "retrying" }
+  | { readonly kind: "waiting-network" };
+
+export function requestState(
+  request: RequestRecord,
+  live: LiveStatus | undefined,
+  online: boolean,
+): RequestState {
+  if (request.status === "sent")
+    return { kind: "sent", receivedAt: new Date(request.receivedAt ?? request.createdAt) };
+  if (request.status === "problem")
+    return { kind: "problem", answers: request.problem?.code === "invalid_answers" };
+  if (live?.state === "sending") {
+    const { documentsDone, documentsTotal, current } = live.progress;
+    return documentsTotal > 0 && documentsDone < documentsTotal
+      ? {
+          kind: "sending",
+          document: { done: documentsDone + 1, count: documentsTotal, percent: Math.round(current * 100) },
+        }
+      : { kind: "sending" };
+  }
+  return online ? { kind: "retrying" } : { kind: "waiting-network" };
+}
+
+/** The number to give the province: its own once it has the request, the device's until then. */
+export function referenceOf(request: RequestRecord): { readonly official: boolean; readonly value: string } {
+  return request.status === "sent" && request.reference
+    ? { official: true, value: request.reference }
+    : { official: false, value: request.provisionalReference };
+}
