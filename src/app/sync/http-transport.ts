@@ -10,15 +10,27 @@ import {
   TransportError,
   type UploadInput,
 } from "./send-request";
+import { guardAgainstStall } from "./stall-guard";
 
 // No trailing slash: the server routes /api/uploads (tus creation) and /api/uploads/:id.
 const UPLOADS = "/api/uploads";
 /** Each chunk is confirmed by the server: on a dropping network, at most one chunk is sent again. */
 const CHUNK_BYTES = 256 * 1024;
+/**
+ * No byte moved for this long: the try ends and the sender's backoff plans the next one, which
+ * resumes at the server's offset. Long enough for a 256 KiB chunk's first bytes on 2G.
+ */
+const STALL_MS = 45_000;
+/** A request's answers are a few kilobytes: a minute without an answer is a dead connection. */
+const SUBMISSION_TIMEOUT_MS = 60_000;
 
 async function upload(input: UploadInput): Promise<string> {
   const { Upload } = await import("tus-js-client");
   return new Promise((resolve, reject) => {
+    const stall = guardAgainstStall(STALL_MS, () => {
+      void tus.abort();
+      reject(new TransportError(undefined));
+    });
     const tus = new Upload(input.blob, {
       endpoint: UPLOADS,
       ...(input.resumeUrl ? { uploadUrl: input.resumeUrl } : {}),
@@ -27,11 +39,20 @@ async function upload(input: UploadInput): Promise<string> {
       storeFingerprintForResuming: false,
       metadata: { flowId: input.flowId, fieldId: input.fieldId, filetype: input.type, filename: input.name },
       onUploadUrlAvailable: () => {
+        stall.alive();
         if (tus.url) void input.onStarted(tus.url);
       },
-      onProgress: (sent, total) => input.onProgress(total > 0 ? sent / total : 0),
-      onSuccess: () => (tus.url ? resolve(tus.url) : reject(new TransportError(undefined))),
+      onProgress: (sent, total) => {
+        stall.alive();
+        input.onProgress(total > 0 ? sent / total : 0);
+      },
+      onSuccess: () => {
+        stall.stop();
+        if (tus.url) resolve(tus.url);
+        else reject(new TransportError(undefined));
+      },
       onError: (error) => {
+        stall.stop();
         const response = (error as { originalResponse?: { getStatus(): number } | null }).originalResponse;
         reject(new TransportError(response ? response.getStatus() : undefined));
       },
@@ -47,6 +68,7 @@ async function putSubmission(id: string, body: SubmissionBody): Promise<Reply> {
       method: "PUT",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body),
+      signal: AbortSignal.timeout(SUBMISSION_TIMEOUT_MS),
     });
   } catch {
     throw new TransportError(undefined);

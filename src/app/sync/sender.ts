@@ -23,6 +23,8 @@ const listeners = new Set<() => void>();
 let attempt = 0;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let running = false;
+/** A reason to send came while a send was running: a request recorded, the network back. */
+let askedAgain = false;
 
 function publish(requestId: string, status: LiveStatus): void {
   live.set(requestId, status);
@@ -55,20 +57,31 @@ async function drain(): Promise<"done" | "retry" | "busy"> {
   return navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => (lock ? work() : "busy"));
 }
 
-/** Sends what waits in the outbox now, or plans the next try. */
+/**
+ * Sends what waits in the outbox now, or plans the next try. Asked while a send is running, it
+ * runs again right after: the running send read the outbox before a request recorded since, and
+ * the network that came back since deserves a try now rather than after the backoff.
+ */
 export async function sendNow(): Promise<void> {
+  if (running) {
+    askedAgain = true;
+    return;
+  }
   clearTimeout(timer);
-  if (running || !navigator.onLine) return;
+  if (!navigator.onLine) return;
   running = true;
+  askedAgain = false;
+  let result: "done" | "retry" | "busy";
   try {
-    const result = await drain().catch(() => "retry" as const);
-    if (result === "retry") {
-      timer = setTimeout(() => void sendNow(), retryDelay(attempt));
-      attempt += 1;
-    } else attempt = 0;
+    result = await drain().catch(() => "retry" as const);
   } finally {
     running = false;
   }
+  if (askedAgain) return sendNow();
+  if (result === "retry") {
+    timer = setTimeout(() => void sendNow(), retryDelay(attempt));
+    attempt += 1;
+  } else attempt = 0;
 }
 
 /** Asks the browser to wake us when the network returns, where it can (Background Sync). */
