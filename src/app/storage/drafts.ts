@@ -10,6 +10,7 @@ import { database } from "./database";
 import { documentIds } from "./document-ids";
 import { announceDraftSaved } from "./draft-events";
 import { claimRevision, forgetRevisions, isConstraintError } from "./draft-revisions";
+import { asStorageError } from "./storage-errors";
 
 export interface DraftRecord extends Draft {
   readonly id: string;
@@ -47,13 +48,13 @@ export async function saveDraft(record: DraftRecord): Promise<void> {
     // A write refused on the spot (a value that cannot be stored): the revision is not taken.
     tx.abort();
     await Promise.allSettled([claimed, tx.done]);
-    throw error;
+    throw asStorageError(error);
   }
   const settled = await Promise.allSettled([claimed, written, tx.done]);
   if (settled[0].status === "rejected" && isConstraintError(settled[0].reason))
     throw new DraftConflict(record.revision);
   const failure = settled.find((result) => result.status === "rejected");
-  if (failure) throw (failure as PromiseRejectedResult).reason;
+  if (failure) throw asStorageError((failure as PromiseRejectedResult).reason);
   announceDraftSaved(record.id, record.revision);
 }
 

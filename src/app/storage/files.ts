@@ -1,7 +1,7 @@
 /** The bytes of documents (photos, PDFs), apart from the answers, which only hold a reference. */
 import type { DocumentRef } from "../../shared/engine/validate";
 import { database } from "./database";
-import { classifyStorageError, StorageError } from "./storage-errors";
+import { asStorageError } from "./storage-errors";
 
 export interface StoredFile extends DocumentRef {
   readonly blob: Blob;
@@ -25,7 +25,7 @@ export async function storeFile(
     const db = await database();
     await db.put("files", { ...ref, blob, thumbnail, storedAt: new Date().toISOString() });
   } catch (error) {
-    throw new StorageError(classifyStorageError(error), { cause: error });
+    throw asStorageError(error);
   }
   return ref;
 }

@@ -44,3 +44,10 @@ export function classifyStorageError(error: unknown): StorageProblem {
     return "readOnly";
   return "unknown";
 }
+
+/** What the device threw, as a StorageError the page can explain. */
+export function asStorageError(error: unknown): StorageError {
+  return error instanceof StorageError
+    ? error
+    : new StorageError(classifyStorageError(error), { cause: error });
+}

@@ -2,7 +2,16 @@
 import { useEffect, useState } from "preact/hooks";
 import { formatTime } from "../../format/format";
 import { useTranslation } from "../../i18n/use-translation";
+import { StorageError, type StorageProblem } from "../../storage/storage-errors";
 import type { WizardSession } from "../session";
+
+/** A draft holds no file, so a blob error says the same as any other: try again. */
+const FAILED = {
+  quota: "wizard:step.saveFailedQuota",
+  readOnly: "wizard:step.saveFailedReadOnly",
+  blobWrite: "wizard:step.saveFailed",
+  unknown: "wizard:step.saveFailed",
+} as const satisfies Record<StorageProblem, string>;
 
 export function SaveStatus({ session }: { session: WizardSession }) {
   const { t, language } = useTranslation();
@@ -11,7 +20,7 @@ export function SaveStatus({ session }: { session: WizardSession }) {
   if (save.state === "failed")
     return (
       <div class="save-status save-status--failed" role="alert">
-        <p>{t("wizard:step.saveFailed")}</p>
+        <p>{t(FAILED[save.error instanceof StorageError ? save.error.code : "unknown"])}</p>
         <button type="button" onClick={() => void session.flush()}>
           {t("wizard:step.retrySave")}
         </button>

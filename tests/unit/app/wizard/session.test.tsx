@@ -4,17 +4,22 @@
  * closes at once, a second tab told rather than overwriting, and a failed save retried.
  */
 import "fake-indexeddb/auto";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createActor } from "xstate";
 import { closeDatabase, DB_NAME } from "../../../../src/app/storage/database";
 import { loadDraft } from "../../../../src/app/storage/drafts";
 import { loadFlow } from "../../../../src/app/wizard/flows";
+import { SaveStatus } from "../../../../src/app/wizard/parts/save-status";
 import { WizardSession } from "../../../../src/app/wizard/session";
 import { restoreDraft } from "../../../../src/shared/engine/draft";
+import { loadFrenchTexts } from "../fields/french-texts";
 
 const sessions: WizardSession[] = [];
 
+beforeAll(loadFrenchTexts);
 afterEach(async () => {
+  cleanup();
   vi.restoreAllMocks();
   for (const session of sessions.splice(0)) session.close();
   await closeDatabase();
@@ -86,10 +91,14 @@ describe("saving a procedure on the device", () => {
     type(tab, true);
     await tab.flush();
     expect(tab.saves.state).toBe("failed");
+    render(<SaveStatus session={tab} />);
+    expect(screen.getByRole("alert").textContent).toContain("il n'y a plus assez de place sur ce téléphone");
     expect(await loadDraft("aide-medicale")).toBeUndefined();
     put.mockRestore();
+    fireEvent.click(screen.getByRole("button", { name: "Réessayer l'enregistrement" }));
     await tab.flush();
     expect(tab.saves.state).toBe("saved");
+    expect(screen.getByRole("status").textContent).toMatch(/^Enregistré sur cet appareil/);
     expect((await loadDraft("aide-medicale"))?.answers).toEqual({ residentSixMonths: true });
   });
 });
