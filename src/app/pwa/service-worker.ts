@@ -29,6 +29,21 @@ export async function startServiceWorker(): Promise<void> {
     if (updateRequested) window.location.reload();
   });
   await workbox.register();
+  document.addEventListener("visibilitychange", checkForUpdateOnReturn);
+}
+
+/**
+ * A phone keeps the app open for days, and a page only looks for a new version when it is
+ * loaded: look again when the person comes back to it, at most once an hour (it costs a request).
+ */
+const UPDATE_CHECK_EVERY_MS = 60 * 60_000;
+let lastUpdateCheck = Date.now();
+
+function checkForUpdateOnReturn(): void {
+  if (document.visibilityState !== "visible" || !navigator.onLine) return;
+  if (Date.now() - lastUpdateCheck < UPDATE_CHECK_EVERY_MS) return;
+  lastUpdateCheck = Date.now();
+  void workbox?.update().catch(() => undefined);
 }
 
 export function onUpdateWaiting(listener: Listener): () => void {

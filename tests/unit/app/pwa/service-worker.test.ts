@@ -26,6 +26,12 @@ class StandInWorkbox {
 
   async register(): Promise<void> {}
 
+  updateChecks = 0;
+
+  async update(): Promise<void> {
+    this.updateChecks += 1;
+  }
+
   messageSkipWaiting(): void {
     steps.push("skip waiting");
   }
@@ -99,5 +105,23 @@ describe("updating the app from the page", () => {
     waitingWorker = null;
     await applyUpdate();
     expect(steps).toEqual(["draft saved", "reload"]);
+  });
+
+  it("looks for a new version when the person comes back after an hour or more, not at every return", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const { workbox } = await startedPage();
+    const comeBack = () => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, value: "visible" });
+      document.dispatchEvent(new Event("visibilitychange"));
+    };
+    comeBack();
+    vi.setSystemTime(Date.now() + 59 * 60_000);
+    comeBack();
+    expect(workbox.updateChecks).toBe(0);
+    vi.setSystemTime(Date.now() + 2 * 60_000);
+    comeBack();
+    comeBack();
+    expect(workbox.updateChecks).toBe(1);
+    vi.useRealTimers();
   });
 });
