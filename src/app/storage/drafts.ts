@@ -33,8 +33,12 @@ export class DraftConflict extends Error {
 }
 
 export async function saveDraft(record: DraftRecord): Promise<void> {
-  const db = await database();
-  const tx = db.transaction(["drafts", "draft-revisions"], "readwrite");
+  // Storage refused at the door (blocked, some private modes) is explained like any other refusal.
+  const tx = await database()
+    .then((db) => db.transaction(["drafts", "draft-revisions"], "readwrite"))
+    .catch((error: unknown) => {
+      throw asStorageError(error);
+    });
   // No read before the write: a save started while the page is being hidden or closed must be
   // complete once this task ends, and commit() hands it to the browser there and then. The
   // revision check is the key constraint instead: a second save of the same revision fails its

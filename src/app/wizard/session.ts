@@ -34,8 +34,10 @@ export class WizardSession {
   /** The revision of the last write started, and of the last one the device confirmed. */
   private issuedRevision: number;
   private savedRevision: number;
-  /** What the last write started carried; undefined after a failed write, so the next one retries. */
-  private lastIssued: WizardSnapshot | undefined;
+  /** What the last write started carried. */
+  private lastIssued: WizardSnapshot;
+  /** The last write failed: the next flush writes even if nothing changed since. */
+  private retryNeeded = false;
   private saveState: SaveState = { state: "idle" };
   private readonly saveListeners = new Set<() => void>();
   private readonly stop: () => void;
@@ -51,18 +53,19 @@ export class WizardSession {
     this.lastIssued = actor.getSnapshot();
     const subscription = actor.subscribe((snapshot) => {
       // A new page is a moment worth keeping at once; typing is saved after a short pause.
-      if (snapshot.value !== this.lastIssued?.value) void this.flush();
-      else if (snapshot.context.answers !== this.lastIssued?.context.answers) this.scheduleSave();
+      if (snapshot.value !== this.lastIssued.value) void this.flush();
+      else if (snapshot.context.answers !== this.lastIssued.context.answers) this.scheduleSave();
     });
     const flushWhenHidden = () => {
-      if (document.visibilityState === "hidden") void this.flush();
+      if (document.visibilityState === "hidden") this.flushAtOnce();
     };
-    const flushNow = () => void this.flush();
+    const flushNow = () => this.flushAtOnce();
     document.addEventListener("visibilitychange", flushWhenHidden);
     window.addEventListener("pagehide", flushNow);
     const stopBeforeUpdate = beforeUpdate(() => this.flush());
     const stopListening = onDraftSavedElsewhere(({ id, revision }) => {
-      if (id === flow.id && revision > this.issuedRevision) this.setSaveState({ state: "elsewhere" });
+      // Tabs hear only the others' saves: any revision past the last one confirmed here is theirs.
+      if (id === flow.id && revision > this.savedRevision) this.setSaveState({ state: "elsewhere" });
     });
     this.stop = () => {
       stopBeforeUpdate();
@@ -88,25 +91,40 @@ export class WizardSession {
   }
 
   /**
-   * Starts writing the draft now if anything changed since the last write, and resolves when
-   * every write started so far has ended. The write starts in the caller's task, not after the
-   * previous one: on pagehide there is no later. Transactions on the same store still run in
-   * the order they were started, and each carries its own revision, so they never collide.
+   * Writes the draft if anything changed since the last write, after the writes already on their
+   * way: one at a time, so a tab holding an older copy is refused at its first write and writes
+   * nothing more (two on their way at once, the second would take a revision still free).
    */
   flush(): Promise<void> {
     clearTimeout(this.saveTimer);
+    this.writing = this.writing.then(() => this.write());
+    return this.writing;
+  }
+
+  /**
+   * The page is being hidden or closed: the write starts in this task, even past one still on
+   * its way, because there may be no later. (An older copy's tab could then take a free
+   * revision, but only in the instant before the other tab's save reaches it.)
+   */
+  private flushAtOnce(): void {
+    clearTimeout(this.saveTimer);
     const written = this.write();
     this.writing = Promise.all([this.writing, written]).then(() => undefined);
-    return this.writing;
   }
 
   private async write(): Promise<void> {
     const snapshot = this.actor.getSnapshot();
-    if (snapshot === this.lastIssued || snapshot.status !== "active" || this.movedElsewhere()) return;
+    if (
+      (snapshot === this.lastIssued && !this.retryNeeded) ||
+      snapshot.status !== "active" ||
+      this.movedElsewhere()
+    )
+      return;
     const draft = draftOf(this.actor);
     const revision = this.issuedRevision + 1;
     this.issuedRevision = revision;
     this.lastIssued = snapshot;
+    this.retryNeeded = false;
     const started = performance.now();
     try {
       await saveDraft({
@@ -129,7 +147,7 @@ export class WizardSession {
       // Nothing newer was started: the next write reuses this revision and carries these answers.
       if (this.issuedRevision === revision) {
         this.issuedRevision = this.savedRevision;
-        this.lastIssued = undefined;
+        this.retryNeeded = true;
       }
       this.setSaveState({ state: "failed", error });
     }

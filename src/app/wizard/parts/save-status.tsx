@@ -17,15 +17,20 @@ export function SaveStatus({ session }: { session: WizardSession }) {
   const { t, language } = useTranslation();
   const [save, setSave] = useState(session.saves);
   useEffect(() => session.onSave(() => setSave(session.saves)), [session]);
-  if (save.state === "failed")
+  if (save.state === "failed") {
+    const problem = save.error instanceof StorageError ? save.error.code : "unknown";
     return (
       <div class="save-status save-status--failed" role="alert">
-        <p>{t(FAILED[save.error instanceof StorageError ? save.error.code : "unknown"])}</p>
-        <button type="button" onClick={() => void session.flush()}>
-          {t("wizard:step.retrySave")}
-        </button>
+        <p>{t(FAILED[problem])}</p>
+        {/* A browser that refuses storage refuses it again: trying is no way out. */}
+        {problem !== "readOnly" && (
+          <button type="button" onClick={() => void session.flush()}>
+            {t("wizard:step.retrySave")}
+          </button>
+        )}
       </div>
     );
+  }
   if (save.state === "elsewhere")
     return (
       <div class="save-status save-status--failed" role="alert">

@@ -83,6 +83,24 @@ describe("saving a procedure on the device", () => {
     expect((await loadDraft("aide-medicale"))?.answers).toEqual({ residentSixMonths: false });
   });
 
+  it("never lets a tab with an older copy overwrite the newer one, even with two saves on their way", async () => {
+    const first = await openTab();
+    type(first, true);
+    await first.flush();
+    const second = await openTab();
+    type(first, false);
+    await first.flush();
+    type(second, true);
+    const saving = second.flush();
+    // A new page right after typing: a second save asked before the first one is back.
+    second.actor.send({ type: "SET_ANSWER", path: ["residentSixMonths"], value: false });
+    second.actor.send({ type: "SET_ANSWER", path: ["residentSixMonths"], value: true });
+    await Promise.all([saving, second.flush()]);
+    expect(second.saves.state).toBe("elsewhere");
+    const stored = await loadDraft("aide-medicale");
+    expect([stored?.revision, stored?.answers]).toEqual([2, { residentSixMonths: false }]);
+  });
+
   it("says a save failed, keeps the answers on the page, and saves them on retry", async () => {
     const tab = await openTab();
     const put = vi.spyOn(IDBObjectStore.prototype, "put").mockImplementationOnce(() => {
@@ -95,6 +113,9 @@ describe("saving a procedure on the device", () => {
     expect(screen.getByRole("alert").textContent).toContain("il n'y a plus assez de place sur ce téléphone");
     expect(await loadDraft("aide-medicale")).toBeUndefined();
     put.mockRestore();
+    // Typing after a failure still waits for a pause: no write per key on a full phone.
+    type(tab, false, true);
+    expect(await loadDraft("aide-medicale")).toBeUndefined();
     fireEvent.click(screen.getByRole("button", { name: "Réessayer l'enregistrement" }));
     await tab.flush();
     expect(tab.saves.state).toBe("saved");
