@@ -27,6 +27,9 @@ export function requestState(
     return { kind: "sent", receivedAt: new Date(request.receivedAt ?? request.createdAt) };
   if (request.status === "problem")
     return { kind: "problem", answers: request.problem?.code === "invalid_answers" };
+  // Sent or refused a moment ago, and the device's record not read again yet: still "sending",
+  // never a "not sent yet" flashed just before the good news.
+  if (live?.state === "sent" || live?.state === "problem") return { kind: "sending" };
   if (live?.state === "sending") {
     const { documentsDone, documentsTotal, current } = live.progress;
     return documentsTotal > 0 && documentsDone < documentsTotal

@@ -10,7 +10,7 @@ import {
   TransportError,
   type UploadInput,
 } from "./send-request";
-import { guardAgainstStall } from "./stall-guard";
+import { guardAgainstStall, type StallGuard } from "./stall-guard";
 
 // No trailing slash: the server routes /api/uploads (tus creation) and /api/uploads/:id.
 const UPLOADS = "/api/uploads";
@@ -27,10 +27,7 @@ const SUBMISSION_TIMEOUT_MS = 60_000;
 async function upload(input: UploadInput): Promise<string> {
   const { Upload } = await import("tus-js-client");
   return new Promise((resolve, reject) => {
-    const stall = guardAgainstStall(STALL_MS, () => {
-      void tus.abort();
-      reject(new TransportError(undefined));
-    });
+    let stall: StallGuard | undefined;
     const tus = new Upload(input.blob, {
       endpoint: UPLOADS,
       ...(input.resumeUrl ? { uploadUrl: input.resumeUrl } : {}),
@@ -39,23 +36,27 @@ async function upload(input: UploadInput): Promise<string> {
       storeFingerprintForResuming: false,
       metadata: { flowId: input.flowId, fieldId: input.fieldId, filetype: input.type, filename: input.name },
       onUploadUrlAvailable: () => {
-        stall.alive();
+        stall?.alive();
         if (tus.url) void input.onStarted(tus.url);
       },
       onProgress: (sent, total) => {
-        stall.alive();
+        stall?.alive();
         input.onProgress(total > 0 ? sent / total : 0);
       },
       onSuccess: () => {
-        stall.stop();
+        stall?.stop();
         if (tus.url) resolve(tus.url);
         else reject(new TransportError(undefined));
       },
       onError: (error) => {
-        stall.stop();
+        stall?.stop();
         const response = (error as { originalResponse?: { getStatus(): number } | null }).originalResponse;
         reject(new TransportError(response ? response.getStatus() : undefined));
       },
+    });
+    stall = guardAgainstStall(STALL_MS, () => {
+      void tus.abort();
+      reject(new TransportError(undefined));
     });
     tus.start();
   });

@@ -17,6 +17,7 @@ export type LiveStatus =
 
 const LOCK = "pas-a-pas:outbox";
 const SYNC_TAG = "pas-a-pas-outbox";
+const BUSY_RECHECK_MS = 10_000;
 
 const live = new Map<string, LiveStatus>();
 const listeners = new Set<() => void>();
@@ -81,6 +82,9 @@ export async function sendNow(): Promise<void> {
   if (result === "retry") {
     timer = setTimeout(() => void sendNow(), retryDelay(attempt));
     attempt += 1;
+  } else if (result === "busy") {
+    // Another tab is sending; look again later in case it stops (closed) with work left.
+    timer = setTimeout(() => void sendNow(), BUSY_RECHECK_MS);
   } else attempt = 0;
 }
 

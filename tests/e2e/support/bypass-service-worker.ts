@@ -2,9 +2,9 @@
  * Lets Playwright see and route the page's requests to the API. The page's fetches normally go
  * through the service worker (which only passes /api on to the network), and Playwright routes a
  * service worker's own requests only behind an experimental switch. Its `serviceWorkers: "block"`
- * option is no way out: it makes registration resolve with nothing, which the app does not expect
- * of a real browser. So the service worker is registered and runs as usual, and the page's
- * requests skip it, as DevTools' "Bypass for network" does (Chromium only, like these tests).
+ * option would test an app without its service worker, not the one people use. So it is
+ * registered and runs as usual, and the page's requests skip it, as DevTools' "Bypass for
+ * network" does (Chromium only, like these tests).
  */
 import type { Page } from "@playwright/test";
 
