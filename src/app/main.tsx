@@ -9,7 +9,7 @@ import { matchRoute } from "./routing/routes";
 
 interface EarlyWork {
   readonly namespaces: string[];
-  /** Settles once the page's main content can show. */
+  /** Settles once what the page shows first is ready: on a procedure page, its session. */
   readonly shown: Promise<unknown>;
 }
 

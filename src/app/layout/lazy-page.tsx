@@ -23,15 +23,27 @@ export function LazyPage<P extends object>({
   // Kept with the loader it came from: moving to another lazy page must never render the
   // previous page with the next one's props, even for the one render before the effect runs.
   const [loaded, setLoaded] = useState<{ load: Loader<P>; Page: FunctionComponent<P> } | undefined>();
+  const [failed, setFailed] = useState<Loader<P> | undefined>();
   useEffect(() => {
     let current = true;
-    void Promise.all([load(), i18n.loadNamespaces(namespaces)]).then(([Page]) => {
-      if (current) setLoaded({ load, Page });
-    });
+    Promise.all([load(), i18n.loadNamespaces(namespaces)]).then(
+      ([Page]) => current && setLoaded({ load, Page }),
+      // Its code is gone: this tab runs a version another tab replaced, or the network failed.
+      () => current && setFailed(() => load),
+    );
     return () => {
       current = false;
     };
   }, [load]);
+  if (failed === load)
+    return (
+      <div class="notice notice--error" role="alert">
+        <p>{t("pageLoadFailed")}</p>
+        <button type="button" onClick={() => window.location.reload()}>
+          {t("reloadPage")}
+        </button>
+      </div>
+    );
   if (loaded?.load !== load) return <p role="status">{t("loading")}</p>;
   return <loaded.Page {...props} />;
 }
