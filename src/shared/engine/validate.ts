@@ -51,8 +51,15 @@ export interface ValidateOptions {
 
 const NOUMEA_OFFSET_MS = 11 * 3600 * 1000;
 
+const DAY_MS = 24 * 3600 * 1000;
+/** The server asks for every request: the date is worked out once a day. */
+let knownDay: { readonly index: number; readonly date: string } | undefined;
+
 export function todayInNoumea(now = Date.now()): string {
-  return new Date(now + NOUMEA_OFFSET_MS).toISOString().slice(0, 10);
+  const index = Math.floor((now + NOUMEA_OFFSET_MS) / DAY_MS);
+  if (knownDay?.index !== index)
+    knownDay = { index, date: new Date(now + NOUMEA_OFFSET_MS).toISOString().slice(0, 10) };
+  return knownDay.date;
 }
 
 const PHONE = /^(?:\+687[ .]?)?\d{2}(?:[ .]?\d{2}){2}$/;
@@ -60,10 +67,29 @@ const PHONE = /^(?:\+687[ .]?)?\d{2}(?:[ .]?\d{2}){2}$/;
 const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A real day of the (proleptic Gregorian) calendar, as JavaScript's Date counts them. */
 function isValidDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
+}
+
+/** Patterns are the flow's, a handful: each is compiled once. */
+const patterns = new Map<string, RegExp>();
+
+function matchesPattern(pattern: string, value: string): boolean {
+  let regex = patterns.get(pattern);
+  if (!regex) {
+    regex = new RegExp(`^(?:${pattern})$`, "u");
+    patterns.set(pattern, regex);
+  }
+  return regex.test(value);
 }
 
 /** The phone number as 6 digits, or undefined when it is not a New Caledonia number. */
@@ -87,61 +113,63 @@ export function isShown(showIf: string | undefined, scope: Scope): boolean {
 }
 
 function checkLeaf(field: LeafFieldDef, value: unknown, path: string, today: string): FieldError[] {
-  const fail = (code: ErrorCode, params?: Record<string, string | number>) => [
-    error(field, path, code, params),
-  ];
   switch (field.type) {
     case "text":
     case "longText": {
-      if (typeof value !== "string") return fail("type");
+      if (typeof value !== "string") return [error(field, path, "type")];
       const length = value.trim().length;
       if (field.minLength !== undefined && length < field.minLength)
-        return fail("minLength", { min: field.minLength });
+        return [error(field, path, "minLength", { min: field.minLength })];
       if (field.maxLength !== undefined && length > field.maxLength)
-        return fail("maxLength", { max: field.maxLength });
-      if (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`, "u").test(value.trim()))
-        return fail("pattern");
+        return [error(field, path, "maxLength", { max: field.maxLength })];
+      if (field.pattern !== undefined && !matchesPattern(field.pattern, value.trim()))
+        return [error(field, path, "pattern")];
       return [];
     }
     case "integer":
     case "amount": {
-      if (typeof value !== "number" || !Number.isSafeInteger(value)) return fail("type");
+      if (typeof value !== "number" || !Number.isSafeInteger(value)) return [error(field, path, "type")];
       const min = field.min ?? (field.type === "amount" ? 0 : undefined);
-      if (min !== undefined && value < min) return fail("min", { min });
-      if (field.max !== undefined && value > field.max) return fail("max", { max: field.max });
+      if (min !== undefined && value < min) return [error(field, path, "min", { min })];
+      if (field.max !== undefined && value > field.max)
+        return [error(field, path, "max", { max: field.max })];
       return [];
     }
     case "date": {
-      if (typeof value !== "string" || !isValidDate(value)) return fail("date");
+      if (typeof value !== "string" || !isValidDate(value)) return [error(field, path, "date")];
       const min = field.min === "today" ? today : field.min;
       const max = field.max === "today" ? today : field.max;
-      if (min !== undefined && value < min) return fail("dateMin", { min });
-      if (max !== undefined && value > max) return fail("dateMax", { max });
+      if (min !== undefined && value < min) return [error(field, path, "dateMin", { min })];
+      if (max !== undefined && value > max) return [error(field, path, "dateMax", { max })];
       return [];
     }
     case "yesNo":
-      return typeof value === "boolean" ? [] : fail("type");
+      return typeof value === "boolean" ? [] : [error(field, path, "type")];
     case "phone":
-      return typeof value === "string" && normalisePhone(value) ? [] : fail("phone");
+      return typeof value === "string" && normalisePhone(value) ? [] : [error(field, path, "phone")];
     case "email":
-      return typeof value === "string" && EMAIL.test(value.trim()) ? [] : fail("email");
+      return typeof value === "string" && EMAIL.test(value.trim()) ? [] : [error(field, path, "email")];
     case "commune":
-      return isCommuneId(value) ? [] : fail("commune");
+      return isCommuneId(value) ? [] : [error(field, path, "commune")];
     case "choice":
-      return field.options.some((o) => o.value === value) ? [] : fail("option");
+      return field.options.some((o) => o.value === value) ? [] : [error(field, path, "option")];
     case "choices": {
-      if (!Array.isArray(value) || new Set(value).size !== value.length) return fail("type");
-      if (!value.every((v) => field.options.some((o) => o.value === v))) return fail("option");
-      if (field.min !== undefined && value.length < field.min) return fail("minItems", { count: field.min });
-      if (field.max !== undefined && value.length > field.max) return fail("maxItems", { count: field.max });
+      if (!Array.isArray(value) || new Set(value).size !== value.length) return [error(field, path, "type")];
+      if (!value.every((v) => field.options.some((o) => o.value === v)))
+        return [error(field, path, "option")];
+      if (field.min !== undefined && value.length < field.min)
+        return [error(field, path, "minItems", { count: field.min })];
+      if (field.max !== undefined && value.length > field.max)
+        return [error(field, path, "maxItems", { count: field.max })];
       return [];
     }
     case "document": {
-      if (!Array.isArray(value) || !value.every(isDocumentRef)) return fail("type");
-      if (value.length > field.maxFiles) return fail("maxFiles", { max: field.maxFiles });
+      if (!Array.isArray(value) || !value.every(isDocumentRef)) return [error(field, path, "type")];
+      if (value.length > field.maxFiles) return [error(field, path, "maxFiles", { max: field.maxFiles })];
       if (value.some((doc) => !(field.accept as readonly string[]).includes(doc.type)))
-        return fail("fileType");
-      if (value.some((doc) => doc.size > field.maxBytes)) return fail("fileSize", { max: field.maxBytes });
+        return [error(field, path, "fileType")];
+      if (value.some((doc) => doc.size > field.maxBytes))
+        return [error(field, path, "fileSize", { max: field.maxBytes })];
       return [];
     }
   }
@@ -167,39 +195,67 @@ export function isDocumentRef(value: unknown): value is DocumentRef {
   );
 }
 
-function checkGroup(group: GroupFieldDef, value: unknown, scope: Scope, today: string): FieldError[] {
-  if (!Array.isArray(value)) return [error(group, group.id, "type")];
-  if (value.length < group.min) return [error(group, group.id, "minItems", { count: group.min })];
-  if (value.length > group.max) return [error(group, group.id, "maxItems", { count: group.max })];
-  return value.flatMap((item: unknown, index) => {
-    if (typeof item !== "object" || item === null || Array.isArray(item))
-      return [error(group, `${group.id}.${index}`, "type")];
+/** The ids a group's items may have, per group (flows never change once loaded). */
+const groupFieldIds = new WeakMap<GroupFieldDef, ReadonlySet<string>>();
+
+function checkGroup(
+  group: GroupFieldDef,
+  value: unknown,
+  scope: Scope,
+  today: string,
+  errors: FieldError[],
+): void {
+  if (!Array.isArray(value)) return void errors.push(error(group, group.id, "type"));
+  if (value.length < group.min)
+    return void errors.push(error(group, group.id, "minItems", { count: group.min }));
+  if (value.length > group.max)
+    return void errors.push(error(group, group.id, "maxItems", { count: group.max }));
+  let known = groupFieldIds.get(group);
+  if (!known) {
+    known = new Set(group.fields.map((f) => f.id));
+    groupFieldIds.set(group, known);
+  }
+  value.forEach((item: unknown, index) => {
+    if (typeof item !== "object" || item === null || Array.isArray(item)) {
+      errors.push(error(group, `${group.id}.${index}`, "type"));
+      return;
+    }
     const itemScope: Scope = { ...scope, item: item as Item };
-    const known = new Set(group.fields.map((f) => f.id));
-    const unexpected = Object.keys(item)
-      .filter((key) => !known.has(key))
-      .map((key) => error(group, `${group.id}.${index}.${key}`, "unexpected"));
-    return [
-      ...unexpected,
-      ...group.fields.flatMap((field) =>
-        checkField(field, (item as Item)[field.id], `${group.id}.${index}.${field.id}`, itemScope, today),
-      ),
-    ];
+    for (const key of Object.keys(item))
+      if (!known.has(key)) errors.push(error(group, `${group.id}.${index}.${key}`, "unexpected"));
+    for (const field of group.fields)
+      checkField(
+        field,
+        (item as Item)[field.id],
+        `${group.id}.${index}.${field.id}`,
+        itemScope,
+        today,
+        errors,
+      );
   });
 }
 
-/** Errors of one field, given the scope its condition is read in. A hidden field is never in error. */
-function checkField(field: Field, value: unknown, path: string, scope: Scope, today: string): FieldError[] {
-  if (!isShown(field.showIf, scope)) return [];
+/**
+ * Adds the errors of one field, given the scope its condition is read in. A hidden field is
+ * never in error.
+ */
+function checkField(
+  field: Field,
+  value: unknown,
+  path: string,
+  scope: Scope,
+  today: string,
+  errors: FieldError[],
+): void {
+  if (!isShown(field.showIf, scope)) return;
   if (isEmpty(value)) {
-    if (field.type === "group" && field.min === 0 && !field.required) return [];
-    return field.required
-      ? [error(field, path, field.type === "group" ? "minItems" : "required", minOf(field))]
-      : [];
+    if (field.type === "group" && field.min === 0 && !field.required) return;
+    if (field.required)
+      errors.push(error(field, path, field.type === "group" ? "minItems" : "required", minOf(field)));
+    return;
   }
-  return field.type === "group"
-    ? checkGroup(field, value, scope, today)
-    : checkLeaf(field, value, path, today);
+  if (field.type === "group") checkGroup(field, value, scope, today, errors);
+  else errors.push(...checkLeaf(field, value, path, today));
 }
 
 function minOf(field: Field): Record<string, number> {
@@ -214,27 +270,38 @@ export function validateStep(
   options: ValidateOptions = {},
 ): FieldError[] {
   if (step.type !== "questions") return [];
-  const scope = scopeFor(flow, answers);
-  const today = options.today ?? todayInNoumea();
-  return step.fields.flatMap((field) => checkField(field, answers[field.id], field.id, scope, today));
+  return pageErrors(step, answers, scopeFor(flow, answers), options.today ?? todayInNoumea());
+}
+
+function pageErrors(
+  step: Extract<Step, { type: "questions" }>,
+  answers: Answers,
+  scope: Scope,
+  today: string,
+  errors: FieldError[] = [],
+): FieldError[] {
+  for (const field of step.fields) checkField(field, answers[field.id], field.id, scope, today, errors);
+  return errors;
 }
 
 /**
  * Errors of a whole answer set, as the server checks a submission: every step on the path
  * taken is complete, the path reaches the review, and nothing is answered off that path.
+ * The computed values depend on the answers alone, so they are worked out once for all steps.
  */
 export function validateAnswers(flow: Flow, answers: Answers, options: ValidateOptions = {}): FieldError[] {
   const index = indexFlow(flow);
-  const path = pathOf(flow, answers);
+  const scope = scopeFor(flow, answers);
+  const today = options.today ?? todayInNoumea();
+  const path = pathOf(flow, answers, scope);
   const last = path[path.length - 1];
   const errors: FieldError[] = [];
   const asked = new Set<string>();
-  const scope = scopeFor(flow, answers);
   for (const stepId of path) {
     const step = index.steps.get(stepId);
     if (step?.type !== "questions") continue;
     for (const field of step.fields) if (isShown(field.showIf, scope)) asked.add(field.id);
-    errors.push(...validateStep(flow, step, answers, options));
+    pageErrors(step, answers, scope, today, errors);
   }
   for (const key of Object.keys(answers)) {
     if (key === APPLY_ANYWAY || asked.has(key)) continue;
