@@ -13,11 +13,10 @@ export type AppConfig = Pick<ServerConfig, "distDir">;
 export function createApp(config: AppConfig, services?: ApiServices): Hono {
   const app = new Hono();
   app.use(securityHeaders());
-  // Phones on prepaid data: the first page should cost as few bytes as possible.
-  app.use(compress());
-  app.use(etag());
   app.route("/api", createApi(services));
-  app.get("*", serveDistFiles(config.distDir), spaFallback(config.distDir));
+  // Phones on prepaid data: the app's files are compressed and revalidated rather than sent again.
+  // API answers are a few hundred bytes and never cached: they skip both, and their cost.
+  app.get("*", compress(), etag(), serveDistFiles(config.distDir), spaFallback(config.distDir));
   app.notFound((c) => c.text("Not found", 404));
   app.onError((error, c) => {
     // Method and route only: paths carry request ids, bodies and query strings what people typed.

@@ -5,8 +5,8 @@
 import { join } from "node:path";
 import { DEFAULT_FLOWS_DIR, DEFAULT_LOCALES_DIR, type ServerConfig } from "./config";
 import { type Database, type OpenOptions, openDatabase } from "./db/connect";
+import { RecordingBatches } from "./db/recording-batches";
 import { type RepositoryHooks, SubmissionsRepository } from "./db/submissions-repository";
-import { GroupCommit, oneTransactionEach } from "./db/transactions";
 import { UploadsRepository } from "./db/uploads-repository";
 import type { DocumentStore } from "./documents/document-store";
 import { FileDocumentStore } from "./documents/file-document-store";
@@ -40,8 +40,7 @@ export async function openServices(
   const texts = await FrenchTexts.load(options.localesDir ?? DEFAULT_LOCALES_DIR);
   const flows = await FlowRegistry.load(options.flowsDir ?? DEFAULT_FLOWS_DIR, texts);
   const database = await openDatabase(config.database, options.database);
-  const transactions =
-    database.kind === "sqlite" ? new GroupCommit(database.db) : oneTransactionEach(database.db);
+  const batches = new RecordingBatches(database.db, options.hooks);
   return {
     database,
     flows,
@@ -49,8 +48,8 @@ export async function openServices(
       directory: join(config.dataDir, "uploads"),
       expirationMs: UPLOAD_EXPIRATION_MS,
     }),
-    submissions: new SubmissionsRepository(database.db, transactions, options.hooks),
-    uploads: new UploadsRepository(database.db, transactions),
+    submissions: new SubmissionsRepository(database.db, batches),
+    uploads: new UploadsRepository(database.db, batches),
     maxBodyBytes: config.maxBodyBytes,
     close: () => database.close(),
   };

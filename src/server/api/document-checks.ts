@@ -36,57 +36,48 @@ export function matchDocuments(
   entries: readonly DocumentEntry[],
 ): { problems: FieldProblem[]; paired: PairedDocument[] } {
   const problems: FieldProblem[] = [];
-  const problem = (path: string, code: keyof typeof MESSAGES) =>
-    problems.push({ path, code, message: MESSAGES[code] });
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
-    if (seen.has(entry.uploadId)) problem(`documents.${index}`, "duplicate");
+    if (seen.has(entry.uploadId)) addProblem(problems, `documents.${index}`, "duplicate");
     seen.add(entry.uploadId);
   });
 
-  const refs = documentAnswerPaths(flow, answers).flatMap(({ path, field }) => {
-    const value = valueAt(answers, path);
+  const refs = documentAnswerPaths(flow, answers).flatMap(({ path, field, value }) => {
     if (!Array.isArray(value) || !value.every(isDocumentRef)) return [];
     return value.map((ref: DocumentRef, i) => ({ path: `${path}.${i}`, answerPath: path, field, ref }));
   });
   const free = new Set(entries.keys());
-  const take = (index: number) => {
-    free.delete(index);
-    return entries[index];
-  };
   const pairs = refs.map((ref) => {
     const byId = entries.findIndex((entry, i) => free.has(i) && entry.uploadId === ref.ref.id);
-    return { ...ref, entry: byId === -1 ? undefined : take(byId) };
+    free.delete(byId);
+    return { ...ref, entry: entries[byId] };
   });
   for (const pair of pairs) {
     if (pair.entry) continue;
     const byField = entries.findIndex(
       (entry, i) => free.has(i) && (entry.fieldId === pair.answerPath || entry.fieldId === pair.field.id),
     );
-    if (byField !== -1) pair.entry = take(byField);
+    free.delete(byField);
+    pair.entry = entries[byField];
   }
 
   const paired: PairedDocument[] = [];
   for (const { path, answerPath, field, ref, entry } of pairs) {
-    if (!entry) problem(path, "missing");
+    if (!entry) addProblem(problems, path, "missing");
     else if (
       entry.size !== ref.size ||
       entry.type !== ref.type ||
       (entry.fieldId !== answerPath && entry.fieldId !== field.id)
     )
-      problem(path, "mismatch");
+      addProblem(problems, path, "mismatch");
     else paired.push({ entry, field });
   }
-  for (const index of free) problem(`documents.${index}`, "unexpected");
+  for (const index of free) addProblem(problems, `documents.${index}`, "unexpected");
   return { problems, paired };
 }
 
-function valueAt(answers: Answers, path: string): unknown {
-  const [id, index, subId] = path.split(".");
-  const value = answers[id ?? ""];
-  if (index === undefined || subId === undefined) return value;
-  const item = Array.isArray(value) ? (value[Number(index)] as unknown) : undefined;
-  return typeof item === "object" && item !== null ? (item as Record<string, unknown>)[subId] : undefined;
+function addProblem(problems: FieldProblem[], path: string, code: keyof typeof MESSAGES): void {
+  problems.push({ path, code, message: MESSAGES[code] });
 }
 
 export type StoredDocumentsCheck =

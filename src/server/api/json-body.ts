@@ -1,6 +1,8 @@
 /**
  * Reads a JSON request body within a byte limit. The limit is enforced while reading, not only
- * from Content-Length, so a chunked body cannot fill the memory either.
+ * from Content-Length, so a chunked body cannot fill the memory either. A body of a declared
+ * length is read whole: the HTTP parser never lets it grow past that length, and reading it
+ * whole skips the web stream that @hono/node-server would otherwise build around the socket.
  */
 import type { Context } from "hono";
 import { apiError } from "./errors";
@@ -11,9 +13,12 @@ export type JsonBody =
 
 export async function readJsonBody(c: Context, maxBytes: number): Promise<JsonBody> {
   if (!isJson(c.req.header("Content-Type"))) return fail(apiError(c, 415, "unsupported_media_type"));
-  const declared = Number(c.req.header("Content-Length"));
+  const length = c.req.header("Content-Length");
+  const declared = length === undefined ? Number.NaN : Number(length);
   if (Number.isFinite(declared) && declared > maxBytes) return fail(apiError(c, 413, "body_too_large"));
-  const bytes = await readAtMost(c.req.raw.body, maxBytes);
+  const bytes = Number.isFinite(declared)
+    ? new Uint8Array(await c.req.raw.arrayBuffer())
+    : await readAtMost(c.req.raw.body, maxBytes);
   if (bytes === undefined) return fail(apiError(c, 413, "body_too_large"));
   try {
     return { ok: true, value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };

@@ -11,7 +11,7 @@ import { describeErrors } from "./answer-errors";
 import { checkStoredDocuments, matchDocuments } from "./document-checks";
 import { apiError } from "./errors";
 import { readJsonBody } from "./json-body";
-import { canonicalJson, parseSubmissionBody, parseSubmissionId, sha256Hex } from "./submission-body";
+import { fingerprint, parseSubmissionBody, parseSubmissionId } from "./submission-body";
 
 export function putSubmission(services: ApiServices) {
   return async (c: Context) => {
@@ -29,7 +29,7 @@ export function putSubmission(services: ApiServices) {
       return apiError(c, 400, "invalid_body", { fields });
     }
     const { body } = parsed;
-    const bodySha256 = sha256Hex(canonicalJson(body));
+    const { answers, bodySha256 } = fingerprint(body);
 
     // A replay is answered before any check: the flow may have changed since the first time.
     const existing = await services.submissions.find(id);
@@ -57,7 +57,7 @@ export function putSubmission(services: ApiServices) {
         flowVersion: flow.version,
         referencePrefix: flow.referencePrefix,
         bodySha256,
-        answers: canonicalJson(body.answers),
+        answers,
         documents: body.documents,
       },
       { checkedNew: true },

@@ -1,6 +1,7 @@
 /** What the server learnt about each finished upload: digest and real type, or that it was refused. */
+import { BatchedLookup } from "./batched-lookup";
+import type { RecordingBatches } from "./recording-batches";
 import type { Db, UploadStatus } from "./tables";
-import type { TransactionRunner } from "./transactions";
 
 export interface UploadRecord {
   readonly id: string;
@@ -13,20 +14,23 @@ export interface UploadRecord {
 }
 
 export class UploadsRepository {
+  private readonly lookup;
+
   constructor(
-    private readonly db: Db,
-    private readonly transactions: TransactionRunner,
-  ) {}
+    db: Db,
+    private readonly batches: RecordingBatches,
+  ) {
+    this.lookup = new BatchedLookup(
+      db,
+      (ids) => db.selectFrom("uploads").selectAll().where("id", "in", ids),
+      (row) => row.id,
+    );
+  }
 
   async find(ids: readonly string[]): Promise<Map<string, UploadRecord>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom("uploads")
-      .selectAll()
-      .where("id", "in", [...ids])
-      .execute();
+    const rows = await this.lookup.find(ids);
     return new Map(
-      rows.map((row) => [
+      [...rows.values()].map((row) => [
         row.id,
         {
           id: row.id,
@@ -41,9 +45,13 @@ export class UploadsRepository {
     );
   }
 
-  /** Recording the same upload twice (the finish hook, then a check at submission) keeps the last word. */
-  async record(upload: UploadRecord, now = new Date()): Promise<void> {
-    const values = {
+  /**
+   * Recording the same upload twice (the finish hook, then a check at submission) keeps the last
+   * word. Written with the requests being recorded at the same time, durably, before this resolves.
+   */
+  record(upload: UploadRecord, now = new Date()): Promise<void> {
+    return this.batches.writeUpload({
+      id: upload.id,
       flow_id: upload.flowId,
       field_id: upload.fieldId,
       size: upload.size,
@@ -51,13 +59,6 @@ export class UploadsRepository {
       type: upload.type,
       status: upload.status,
       recorded_at: now.toISOString(),
-    };
-    await this.transactions.run((trx) =>
-      trx
-        .insertInto("uploads")
-        .values({ id: upload.id, ...values })
-        .onConflict((oc) => oc.column("id").doUpdateSet(values))
-        .execute(),
-    );
+    });
   }
 }

@@ -61,15 +61,9 @@ export class FileDocumentStore implements DocumentStore {
 
   async makeDurable(id: string): Promise<void> {
     const path = await this.pathOf(id);
-    // The bytes, the metadata beside them, and the directory entries that name both.
-    for (const file of [path, `${path}.json`, dirname(path)]) {
-      const handle = await open(file, "r");
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    }
+    // The bytes, the metadata beside them, and the directory entries that name both: the three
+    // waits for the disk overlap, and the upload is acknowledged only once all three are over.
+    await Promise.all([path, `${path}.json`, dirname(path)].map(syncFile));
   }
 
   async sha256(id: string): Promise<string> {
@@ -91,5 +85,14 @@ export class FileDocumentStore implements DocumentStore {
     const upload = await this.tusStore.getUpload(id);
     if (!upload.storage?.path) throw ERRORS.FILE_NOT_FOUND;
     return upload.storage.path;
+  }
+}
+
+async function syncFile(file: string): Promise<void> {
+  const handle = await open(file, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

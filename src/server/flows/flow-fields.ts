@@ -3,8 +3,38 @@ import type { Field, Flow, LeafFieldDef } from "../../shared/flow/schema";
 
 export type DocumentFieldDef = Extract<LeafFieldDef, { type: "document" }>;
 
-function topLevelFields(flow: Flow): Field[] {
-  return flow.steps.flatMap((step) => ("fields" in step ? step.fields : []));
+type GroupField = Extract<Field, { type: "group" }>;
+
+type DocumentHolder =
+  | { readonly field: DocumentFieldDef }
+  | { readonly group: GroupField; readonly inner: readonly DocumentFieldDef[] };
+
+interface DocumentFields {
+  readonly topLevel: readonly Field[];
+  /** Top-level document fields, and groups with their document fields, in flow order. */
+  readonly holders: readonly DocumentHolder[];
+}
+
+/** Flows never change once loaded: each one's fields are listed once, for every request. */
+const listed = new WeakMap<Flow, DocumentFields>();
+
+function fieldsOf(flow: Flow): DocumentFields {
+  const known = listed.get(flow);
+  if (known) return known;
+  const topLevel = flow.steps.flatMap((step) => ("fields" in step ? step.fields : []));
+  const holders = topLevel.flatMap((field): DocumentHolder[] => {
+    if (field.type === "document") return [{ field }];
+    if (field.type !== "group") return [];
+    const inner = field.fields.filter((f): f is DocumentFieldDef => f.type === "document");
+    return inner.length > 0 ? [{ group: field, inner }] : [];
+  });
+  const fields = { topLevel, holders };
+  listed.set(flow, fields);
+  return fields;
+}
+
+function topLevelFields(flow: Flow): readonly Field[] {
+  return fieldsOf(flow).topLevel;
 }
 
 /** The field an answer path names, skipping item indexes; undefined when there is none. */
@@ -38,16 +68,26 @@ export function documentFieldById(flow: Flow, idOrPath: string): DocumentFieldDe
 export function documentAnswerPaths(
   flow: Flow,
   answers: Readonly<Record<string, unknown>>,
-): { path: string; field: DocumentFieldDef }[] {
-  return topLevelFields(flow).flatMap((field) => {
-    if (field.type === "document") return [{ path: field.id, field }];
-    if (field.type !== "group") return [];
-    const items = answers[field.id];
-    if (!Array.isArray(items)) return [];
-    return items.flatMap((_, index) =>
-      field.fields.flatMap((sub) =>
-        sub.type === "document" ? [{ path: `${field.id}.${index}.${sub.id}`, field: sub }] : [],
-      ),
-    );
-  });
+): { path: string; field: DocumentFieldDef; value: unknown }[] {
+  const paths: { path: string; field: DocumentFieldDef; value: unknown }[] = [];
+  for (const holder of fieldsOf(flow).holders) {
+    if ("field" in holder) {
+      paths.push({ path: holder.field.id, field: holder.field, value: answers[holder.field.id] });
+      continue;
+    }
+    const items = answers[holder.group.id];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item: unknown, index) => {
+      for (const field of holder.inner)
+        paths.push({
+          path: `${holder.group.id}.${index}.${field.id}`,
+          field,
+          value:
+            typeof item === "object" && item !== null
+              ? (item as Record<string, unknown>)[field.id]
+              : undefined,
+        });
+    });
+  }
+  return paths;
 }

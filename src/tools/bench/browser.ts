@@ -1,27 +1,48 @@
-/** What every browser benchmark needs: the real server on the built app, and Chromium with a slow CPU. */
-import { existsSync } from "node:fs";
+/**
+ * What every browser benchmark needs: the real server on the built app, with its API and a
+ * database of its own (SQLite in a temporary directory), and Chromium with a slow CPU.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
 import { createApp } from "../../server/app";
-import { DEFAULT_DIST_DIR } from "../../server/config";
+import { DEFAULT_DIST_DIR, DEFAULT_MAX_BODY_BYTES } from "../../server/config";
+import { type ApiServices, openServices } from "../../server/services";
 
 /** A cheap Android phone is roughly four times slower than this machine's core. */
 export const CPU_SLOWDOWN = 4;
 
-export async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  if (!existsSync(`${DEFAULT_DIST_DIR}/index.html`))
-    throw new Error('dist/ is missing: run "npm run build" first.');
-  const server = serve({
-    fetch: createApp({ distDir: DEFAULT_DIST_DIR }).fetch,
-    hostname: "127.0.0.1",
-    port: 0,
+export interface BenchServer {
+  readonly url: string;
+  readonly services: ApiServices;
+  close(): Promise<void>;
+}
+
+/** The built app of DIST_DIR (dist/ by default), as the server's own configuration names it. */
+export async function startServer(): Promise<BenchServer> {
+  const distDir = process.env.DIST_DIR?.trim() || DEFAULT_DIST_DIR;
+  if (!existsSync(`${distDir}/index.html`))
+    throw new Error(`${distDir}/index.html is missing: run "npm run build" first.`);
+  const dataDir = mkdtempSync(join(tmpdir(), "pas-a-pas-bench-server-"));
+  const services = await openServices({
+    dataDir,
+    database: { kind: "sqlite", file: join(dataDir, "bench.sqlite") },
+    maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
   });
+  const server = serve({ fetch: createApp({ distDir }, services).fetch, hostname: "127.0.0.1", port: 0 });
   await new Promise<void>((resolve) => server.once("listening", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    services,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { benchAutosave } from "./autosave";
 import { launchChromium, startServer } from "./browser";
+import { benchDrain } from "./drain";
 import { benchOfflineStart } from "./offline-start";
 import { benchPhoto } from "./photo";
 import { benchSubmissions } from "./submissions";
@@ -14,6 +15,7 @@ try {
   console.log(await benchAutosave(browser, server.url));
   console.log(await benchOfflineStart(browser, server.url));
   console.log(await benchPhoto(browser, server.url));
+  console.log(await benchDrain(browser, server));
   for (const line of await benchSubmissions()) console.log(line);
 } finally {
   await browser.close();

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   canonicalJson,
+  fingerprint,
   parseSubmissionBody,
   parseSubmissionId,
+  sha256Hex,
 } from "../../../src/server/api/submission-body";
 import { DEFAULT_FLOWS_DIR, DEFAULT_LOCALES_DIR } from "../../../src/server/config";
 import { yearInNoumea } from "../../../src/server/db/noumea-time";
@@ -38,6 +40,24 @@ describe("submission body", () => {
     );
     expect(canonicalJson({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
     expect(canonicalJson([2, 1])).not.toBe(canonicalJson([1, 2]));
+  });
+
+  it("fingerprints a body as the digest of its canonical JSON, with its answers as stored", () => {
+    const parsed = parseSubmissionBody({
+      documents: [
+        { uploadId: "0".repeat(32), fieldId: "a", sha256: "ab".repeat(32), type: "application/pdf", size: 1 },
+      ],
+      flowVersion: 2,
+      answers: { z: [{ b: 1, a: "é" }], a: true, m: null },
+      flowId: "f",
+    });
+    if (!parsed.ok) throw new Error("expected a valid body");
+    expect(fingerprint(parsed.body)).toEqual({
+      answers: canonicalJson(parsed.body.answers),
+      bodySha256: sha256Hex(canonicalJson(parsed.body)),
+    });
+    // Digests already recorded were made from this text: it must not change.
+    expect(canonicalJson(parsed.body.answers)).toBe('{"a":true,"m":null,"z":[{"a":"é","b":1}]}');
   });
 
   it("hashes only the contract's fields, digests in lower case", () => {

@@ -173,6 +173,46 @@ describe.each(DATABASES)("submissions on %s", (database) => {
       expect((numbers.at(-1) ?? 0) - (numbers[0] ?? 0)).toBe(11);
     });
 
+    it("records every request sent at once, whatever happens to the others sent with it", async () => {
+      // Requests that arrive together are written together; two of these pairs must fail.
+      const twinId = newId();
+      const [twinA, twinB, shared, ...others] = await Promise.all(
+        Array.from({ length: 8 }, () => validBody("aide-medicale", "eligible-single")),
+      );
+      if (!twinA || !twinB || !shared) throw new Error("bodies missing");
+      const sent = [
+        putSubmission(server.app, twinId, twinA),
+        putSubmission(server.app, twinId, twinB),
+        putSubmission(server.app, newId(), shared),
+        putSubmission(server.app, newId(), shared),
+        ...others.map((body) => putSubmission(server.app, newId(), body)),
+      ];
+      const statuses = (await Promise.all(sent)).map((r) => r.status);
+      expect(statuses.slice(0, 2).sort()).toEqual([201, 409]);
+      expect(statuses.slice(2, 4).sort()).toEqual([201, 409]);
+      expect(statuses.slice(4)).toEqual(others.map(() => 201));
+
+      const db = server.services.database.db;
+      const orphans = await db
+        .selectFrom("submission_documents")
+        .leftJoin("submissions", "submissions.id", "submission_documents.submission_id")
+        .select("submission_documents.upload_id")
+        .where("submissions.id", "is", null)
+        .execute();
+      expect(orphans).toEqual([]);
+      // Numbers taken by a write that failed were given back: the procedure's numbers have no gap.
+      const numbers = (
+        await db
+          .selectFrom("submissions")
+          .select("reference")
+          .where("flow_id", "=", "aide-medicale")
+          .execute()
+      )
+        .map((row) => Number(row.reference.slice(-6)))
+        .sort((a, b) => a - b);
+      expect(numbers).toEqual(numbers.map((_, i) => (numbers[0] ?? 0) + i));
+    });
+
     it("refuses a document already joined to another request (409 document_in_use)", async () => {
       const body = await validBody();
       expect((await putSubmission(server.app, newId(), body)).status).toBe(201);

@@ -1,0 +1,360 @@
+/**
+ * Writes requests, and what the server learnt about finished uploads, to the database in
+ * batches ("group commit"), on SQLite and PostgreSQL alike.
+ * Each commit waits for the disk (SQLite synchronous=FULL, PostgreSQL synchronous_commit), and
+ * every request of a procedure waits for the same reference counter, locked until the commit.
+ * So the requests that arrive while a batch is being written wait for the next one, written by
+ * one transaction: one trip to the disk and one turn at the counter for all of them, and a few
+ * statements whatever their number. Nobody is answered before the commit that holds their own
+ * request is over; a crash before it loses the whole batch, none of it acknowledged.
+ *
+ * When a batch fails (a request already recorded under its id, a document already joined to
+ * another request, the database going away…), each of its requests is written again alone, in
+ * its own transaction, so one request's problem is never another's.
+ */
+import type { Transaction } from "kysely";
+import { yearInNoumea } from "./noumea-time";
+import { type ReusableQuery, reusableQuery } from "./reusable-query";
+import type { Db, Tables, UploadsTable } from "./tables";
+
+interface DocumentLink {
+  readonly fieldId: string;
+  readonly uploadId: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly type: string;
+}
+
+export interface NewSubmission {
+  readonly id: string;
+  readonly flowId: string;
+  readonly flowVersion: number;
+  readonly referencePrefix: string;
+  readonly bodySha256: string;
+  /** The answers as JSON text. */
+  readonly answers: string;
+  readonly documents: readonly DocumentLink[];
+}
+
+export interface Receipt {
+  readonly id: string;
+  readonly reference: string;
+  readonly receivedAt: string;
+  readonly status: string;
+}
+
+const RECEIVED = "received";
+
+/** The writes of one recording, in order; tests stop the transaction after any of them. */
+export type RecordStep = "documents" | "reference" | "submission";
+
+export interface RepositoryHooks {
+  /** Called inside the transaction after each write. Throwing rolls everything back. */
+  afterWrite?(step: RecordStep): void | Promise<void>;
+}
+
+/** Thrown to undo a transaction when a request of it was already recorded under its id. */
+export class AlreadyRecorded extends Error {}
+
+/** Enough for a commit's latency to stay small when many requests arrive at once. */
+const MAX_WRITES = 64;
+/** Keeps a commit short when requests carry many documents (each statement has at most 64 rows). */
+const MAX_DOCUMENTS = 2000;
+
+/** A request to record, or what the server learnt about a finished upload. */
+type Write =
+  | { readonly kind: "submission"; readonly submission: NewSubmission; readonly now: Date }
+  | { readonly kind: "upload"; readonly row: UploadsTable };
+
+type Pending = Write & {
+  resolve(receipt: Receipt | undefined): void;
+  reject(error: unknown): void;
+};
+
+export class RecordingBatches {
+  private readonly queue: Pending[] = [];
+  private draining = false;
+  private readonly queries: BatchQueries;
+
+  constructor(
+    private readonly db: Db,
+    private readonly hooks: RepositoryHooks = {},
+  ) {
+    this.queries = new BatchQueries(db);
+  }
+
+  /** Resolves once the request is committed; rejects with the reason it was not. */
+  writeSubmission(submission: NewSubmission, now: Date): Promise<Receipt> {
+    return this.enqueue({ kind: "submission", submission, now }) as Promise<Receipt>;
+  }
+
+  /** Records an upload, or replaces what was recorded of it; resolves once committed. */
+  async writeUpload(row: UploadsTable): Promise<void> {
+    await this.enqueue({ kind: "upload", row });
+  }
+
+  private enqueue(write: Write): Promise<Receipt | undefined> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ ...write, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      // Let the requests already under way in this turn of the event loop join the first batch.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      while (this.queue.length > 0) {
+        const batch = this.takeBatch();
+        try {
+          const results = await this.db.transaction().execute((trx) => this.insert(trx, batch));
+          batch.forEach((pending, i) => {
+            pending.resolve(results[i]);
+          });
+        } catch (error) {
+          if (batch.length === 1) batch[0]?.reject(error);
+          else for (const pending of batch) await this.writeAlone(pending);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private takeBatch(): Pending[] {
+    let documents = 0;
+    let count = 0;
+    for (const pending of this.queue) {
+      documents += pending.kind === "submission" ? pending.submission.documents.length : 1;
+      if (count > 0 && (count === MAX_WRITES || documents > MAX_DOCUMENTS)) break;
+      count++;
+    }
+    return this.queue.splice(0, count);
+  }
+
+  private async writeAlone(pending: Pending): Promise<void> {
+    try {
+      const [result] = await this.db.transaction().execute((trx) => this.insert(trx, [pending]));
+      pending.resolve(result);
+    } catch (error) {
+      pending.reject(error);
+    }
+  }
+
+  /** Each write's result, in the batch's order: a receipt for each request. */
+  private async insert(
+    trx: Transaction<Tables>,
+    batch: readonly Pending[],
+  ): Promise<(Receipt | undefined)[]> {
+    // The same upload twice in one statement is an error on PostgreSQL: the last word is kept.
+    const uploads = new Map<string, UploadsTable>();
+    for (const pending of batch) if (pending.kind === "upload") uploads.set(pending.row.id, pending.row);
+    for (const rows of chunks([...uploads.values()].map(uploadValues)))
+      await trx.executeQuery(this.queries.uploads(rows.length)(rows.flat()));
+    const requests = batch.flatMap((pending) => (pending.kind === "submission" ? [pending] : []));
+    const receipts = requests.length > 0 ? await this.insertRequests(trx, requests) : [];
+    return batch.map((pending) => (pending.kind === "submission" ? receipts.shift() : undefined));
+  }
+
+  /**
+   * The reference counters are hot rows, locked until the commit, so they are taken last: the
+   * document links first (their foreign key to the request is checked at commit), then the
+   * numbers, then the requests that carry them.
+   */
+  private async insertRequests(
+    trx: Transaction<Tables>,
+    batch: readonly { readonly submission: NewSubmission; readonly now: Date }[],
+  ): Promise<Receipt[]> {
+    const links = batch.flatMap(({ submission }) =>
+      submission.documents.map((doc, position) => [
+        submission.id,
+        position,
+        doc.fieldId,
+        doc.uploadId,
+        doc.sha256,
+        doc.size,
+        doc.type,
+      ]),
+    );
+    for (const rows of chunks(links)) await trx.executeQuery(this.queries.links(rows.length)(rows.flat()));
+    await this.hooks.afterWrite?.("documents");
+    const references = await this.takeReferences(trx, batch);
+    await this.hooks.afterWrite?.("reference");
+    const receipts = batch.map(
+      ({ submission, now }, i): Receipt => ({
+        id: submission.id,
+        reference: references[i] as string,
+        receivedAt: now.toISOString(),
+        status: RECEIVED,
+      }),
+    );
+    const rows = batch.map(({ submission }, i) => [
+      submission.id,
+      submission.flowId,
+      submission.flowVersion,
+      receipts[i]?.reference,
+      submission.bodySha256,
+      submission.answers,
+      receipts[i]?.receivedAt,
+      RECEIVED,
+    ]);
+    let inserted = 0;
+    for (const chunk of chunks(rows))
+      inserted += (await trx.executeQuery(this.queries.submissions(chunk.length)(chunk.flat()))).rows.length;
+    if (inserted !== batch.length) throw new AlreadyRecorded();
+    await this.hooks.afterWrite?.("submission");
+    return receipts;
+  }
+
+  /**
+   * The next numbers, one per request, in the batch's order: each counter (a procedure's prefix
+   * and year) is moved once by the number of its requests, with one upsert whose row lock makes
+   * concurrent transactions queue for it; a rolled back transaction gives its numbers back.
+   */
+  private async takeReferences(
+    trx: Transaction<Tables>,
+    batch: readonly { readonly submission: NewSubmission; readonly now: Date }[],
+  ): Promise<string[]> {
+    const counters = new Map<string, { prefix: string; year: number; indexes: number[] }>();
+    batch.forEach(({ submission, now }, i) => {
+      const year = yearInNoumea(now);
+      const key = `${submission.referencePrefix}-${year}`;
+      const counter = counters.get(key) ?? { prefix: submission.referencePrefix, year, indexes: [] };
+      counter.indexes.push(i);
+      counters.set(key, counter);
+    });
+    const references: string[] = [];
+    for (const { prefix, year, indexes } of counters.values()) {
+      const count = indexes.length;
+      const { rows } = await trx.executeQuery(this.queries.nextNumbers([prefix, year, count]));
+      const first = (rows[0]?.last_value ?? Number.NaN) - count + 1;
+      indexes.forEach((index, k) => {
+        references[index] = `${prefix}-${year}-${String(first + k).padStart(6, "0")}`;
+      });
+    }
+    return references;
+  }
+}
+
+/** Rows per insert statement: a batch is cut into chunks of these sizes, so few statements are ever compiled. */
+const CHUNK_SIZES = [64, 16, 4, 1];
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const result: T[][] = [];
+  let start = 0;
+  while (start < rows.length) {
+    const size = CHUNK_SIZES.find((s) => s <= rows.length - start) ?? 1;
+    result.push(rows.slice(start, start + size));
+    start += size;
+  }
+  return result;
+}
+
+/** The batch's statements, built once per number of rows. */
+class BatchQueries {
+  private readonly uploadQueries = new Map<number, ReusableQuery<unknown>>();
+  private readonly linkQueries = new Map<number, ReusableQuery<unknown>>();
+  private readonly submissionQueries = new Map<number, ReusableQuery<{ id: string }>>();
+  readonly nextNumbers: ReusableQuery<{ last_value: number }>;
+
+  constructor(private readonly db: Db) {
+    this.nextNumbers = reusableQuery((value) =>
+      db
+        .insertInto("reference_sequences")
+        .values({ prefix: value(0), year: value(1), last_value: value(2) })
+        .onConflict((oc) =>
+          oc.columns(["prefix", "year"]).doUpdateSet((eb) => ({
+            last_value: eb("reference_sequences.last_value", "+", value<number>(2)),
+          })),
+        )
+        .returning("last_value"),
+    );
+  }
+
+  uploads(count: number): ReusableQuery<unknown> {
+    return cached(this.uploadQueries, count, () =>
+      reusableQuery((value) =>
+        this.db
+          .insertInto("uploads")
+          .values(
+            Array.from({ length: count }, (_, i) => ({
+              id: value(8 * i),
+              flow_id: value(8 * i + 1),
+              field_id: value(8 * i + 2),
+              size: value(8 * i + 3),
+              sha256: value(8 * i + 4),
+              type: value(8 * i + 5),
+              status: value(8 * i + 6),
+              recorded_at: value(8 * i + 7),
+            })),
+          )
+          .onConflict((oc) =>
+            oc.column("id").doUpdateSet((eb) => ({
+              flow_id: eb.ref("excluded.flow_id"),
+              field_id: eb.ref("excluded.field_id"),
+              size: eb.ref("excluded.size"),
+              sha256: eb.ref("excluded.sha256"),
+              type: eb.ref("excluded.type"),
+              status: eb.ref("excluded.status"),
+              recorded_at: eb.ref("excluded.recorded_at"),
+            })),
+          ),
+      ),
+    );
+  }
+
+  links(count: number): ReusableQuery<unknown> {
+    return cached(this.linkQueries, count, () =>
+      reusableQuery((value) =>
+        this.db.insertInto("submission_documents").values(
+          Array.from({ length: count }, (_, i) => ({
+            submission_id: value(7 * i),
+            position: value(7 * i + 1),
+            field_id: value(7 * i + 2),
+            upload_id: value(7 * i + 3),
+            sha256: value(7 * i + 4),
+            size: value(7 * i + 5),
+            type: value(7 * i + 6),
+          })),
+        ),
+      ),
+    );
+  }
+
+  submissions(count: number): ReusableQuery<{ id: string }> {
+    return cached(this.submissionQueries, count, () =>
+      reusableQuery((value) =>
+        this.db
+          .insertInto("submissions")
+          .values(
+            Array.from({ length: count }, (_, i) => ({
+              id: value(8 * i),
+              flow_id: value(8 * i + 1),
+              flow_version: value(8 * i + 2),
+              reference: value(8 * i + 3),
+              body_sha256: value(8 * i + 4),
+              answers: value(8 * i + 5),
+              received_at: value(8 * i + 6),
+              status: value(8 * i + 7),
+            })),
+          )
+          // PostgreSQL waits here for a concurrent insert of the same id, then skips: no error to parse.
+          .onConflict((oc) => oc.column("id").doNothing())
+          .returning("id"),
+      ),
+    );
+  }
+}
+
+function uploadValues(row: UploadsTable): unknown[] {
+  return [row.id, row.flow_id, row.field_id, row.size, row.sha256, row.type, row.status, row.recorded_at];
+}
+
+function cached<T>(map: Map<number, T>, key: number, make: () => T): T {
+  const known = map.get(key);
+  if (known) return known;
+  const made = make();
+  map.set(key, made);
+  return made;
+}
