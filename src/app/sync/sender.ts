@@ -60,8 +60,8 @@ async function drain(): Promise<"done" | "retry" | "busy"> {
 
 /**
  * Sends what waits in the outbox now, or plans the next try. Asked while a send is running, it
- * runs again right after: the running send read the outbox before a request recorded since, and
- * the network that came back since deserves a try now rather than after the backoff.
+ * runs again right after: a send that failed stops there, and the network that came back, or a
+ * request recorded meanwhile, deserves a try now rather than after the backoff.
  */
 export async function sendNow(): Promise<void> {
   if (running) {

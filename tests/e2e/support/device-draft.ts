@@ -1,7 +1,7 @@
 /**
- * The draft a procedure keeps on the device (IndexedDB), read from the page. Saving is debounced,
- * so a test that reloads waits until the draft holds what it needs, as a person would see
- * "Enregistré sur cet appareil" before closing the page.
+ * The draft a procedure keeps on the device (IndexedDB), read from the page, for a test that
+ * checks what was saved. Typing is saved after a short pause, so such a test waits until the
+ * draft holds what it needs, as a person would see "Enregistré sur cet appareil".
  */
 import type { Page } from "@playwright/test";
 

@@ -44,6 +44,17 @@ function type(session: WizardSession, ...values: boolean[]): void {
   for (const value of values) session.actor.send({ type: "SET_ANSWER", path: ["residentSixMonths"], value });
 }
 
+/** Two tabs on one draft; the first saves again after the second opened it. */
+async function secondTabBehind(): Promise<WizardSession> {
+  const first = await openTab();
+  type(first, true);
+  await first.flush();
+  const second = await openTab();
+  type(first, false);
+  await first.flush();
+  return second;
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("saving a procedure on the device", () => {
@@ -71,12 +82,7 @@ describe("saving a procedure on the device", () => {
   });
 
   it("tells the second tab the draft changed elsewhere instead of overwriting the first tab's answers", async () => {
-    const first = await openTab();
-    type(first, true);
-    await first.flush();
-    const second = await openTab();
-    type(first, false);
-    await first.flush();
+    const second = await secondTabBehind();
     type(second, true);
     await second.flush();
     expect(second.saves.state).toBe("elsewhere");
@@ -84,12 +90,7 @@ describe("saving a procedure on the device", () => {
   });
 
   it("never lets a tab with an older copy overwrite the newer one, even with two saves on their way", async () => {
-    const first = await openTab();
-    type(first, true);
-    await first.flush();
-    const second = await openTab();
-    type(first, false);
-    await first.flush();
+    const second = await secondTabBehind();
     type(second, true);
     const saving = second.flush();
     // A new page right after typing: a second save asked before the first one is back.
