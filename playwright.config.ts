@@ -6,7 +6,8 @@ const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 const executablePath =
   process.env.CHROMIUM_PATH || (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
 
-const PORT = 4173;
+/** E2E_PORT lets two checkouts on one machine run their browser tests side by side. */
+const PORT = Number(process.env.E2E_PORT) || 4173;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
