@@ -1,5 +1,6 @@
 /** The JSON API under /api. Errors share one shape: {"error": {"code", "message"}} (api/errors.ts). */
 import { Hono } from "hono";
+import { apiRoutes } from "../shared/api/paths";
 import { apiError } from "./api/errors";
 import { listFlows } from "./api/flows";
 import { health } from "./api/health";
@@ -18,13 +19,13 @@ export function createApi(services?: ApiServices): Hono {
     c.res.headers.set("Cache-Control", "no-store");
   });
   if (services) {
-    api.get("/health", health(services));
-    api.get("/flows", listFlows(services.flows));
-    api.put("/submissions/:id", putSubmission(services));
-    api.get("/submissions/:id", getSubmission(services));
+    api.get(apiRoutes.health, health(services));
+    api.get(apiRoutes.flows, listFlows(services.flows));
+    api.put(apiRoutes.submission, putSubmission(services));
+    api.get(apiRoutes.submission, getSubmission(services));
     const tus = uploads(services);
-    api.all("/uploads", tus);
-    api.all("/uploads/:id", tus);
+    api.all(apiRoutes.uploads, tus);
+    api.all(apiRoutes.upload, tus);
   } else {
     api.all("*", (c) => apiError(c, 503, "database_unavailable"));
   }

@@ -3,17 +3,12 @@
  * a document is sent (about 19 KB gzip the catalogue and the wizard do not need); its own resume
  * storage is off: where an upload continues is kept in our storage module with the request.
  */
-import {
-  type Reply,
-  type SubmissionBody,
-  type Transport,
-  TransportError,
-  type UploadInput,
-} from "./send-request";
+import { apiErrorOf } from "../../shared/api/error-codes";
+import { apiPaths } from "../../shared/api/paths";
+import type { SubmissionBody, UploadMetadata } from "../../shared/api/submission";
+import { type Reply, type Transport, TransportError, type UploadInput } from "./send-request";
 import { guardAgainstStall, type StallGuard } from "./stall-guard";
 
-// No trailing slash: the server routes /api/uploads (tus creation) and /api/uploads/:id.
-const UPLOADS = "/api/uploads";
 /** Each chunk is confirmed by the server: on a dropping network, at most one chunk is sent again. */
 const CHUNK_BYTES = 256 * 1024;
 /**
@@ -24,17 +19,37 @@ const STALL_MS = 45_000;
 /** A request's answers are a few kilobytes: a minute without an answer is a dead connection. */
 const SUBMISSION_TIMEOUT_MS = 60_000;
 
+/** What tus-js-client keeps of the server's answer to a failed request. */
+interface TusResponse {
+  getStatus(): number;
+  getBody(): string;
+}
+
+function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 async function upload(input: UploadInput): Promise<string> {
   const { Upload } = await import("tus-js-client");
   return new Promise((resolve, reject) => {
     let stall: StallGuard | undefined;
     const tus = new Upload(input.blob, {
-      endpoint: UPLOADS,
+      endpoint: apiPaths.uploads,
       ...(input.resumeUrl ? { uploadUrl: input.resumeUrl } : {}),
       chunkSize: CHUNK_BYTES,
       retryDelays: [],
       storeFingerprintForResuming: false,
-      metadata: { flowId: input.flowId, fieldId: input.fieldId, filetype: input.type, filename: input.name },
+      metadata: {
+        flowId: input.flowId,
+        flowVersion: String(input.flowVersion),
+        fieldId: input.fieldId,
+        filetype: input.type,
+        filename: input.name,
+      } satisfies UploadMetadata,
       onUploadUrlAvailable: () => {
         stall?.alive();
         if (tus.url) void input.onStarted(tus.url);
@@ -50,8 +65,12 @@ async function upload(input: UploadInput): Promise<string> {
       },
       onError: (error) => {
         stall?.stop();
-        const response = (error as { originalResponse?: { getStatus(): number } | null }).originalResponse;
-        reject(new TransportError(response ? response.getStatus() : undefined));
+        const response = (error as { originalResponse?: TusResponse | null }).originalResponse;
+        reject(
+          response
+            ? new TransportError(response.getStatus(), apiErrorOf(jsonOf(response.getBody()))?.code)
+            : new TransportError(undefined),
+        );
       },
     });
     stall = guardAgainstStall(STALL_MS, () => {
@@ -65,7 +84,7 @@ async function upload(input: UploadInput): Promise<string> {
 async function putSubmission(id: string, body: SubmissionBody): Promise<Reply> {
   let response: Response;
   try {
-    response = await fetch(`/api/submissions/${id}`, {
+    response = await fetch(apiPaths.submission(id), {
       method: "PUT",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body),

@@ -4,7 +4,8 @@
  * once whatever the number of tries (PUT with the id made on the device). Says what happened;
  * the outbox decides what to do next. No DOM and no fetch here: the transport is given.
  */
-import type { FieldError } from "../../shared/engine/validate";
+import { apiErrorOf } from "../../shared/api/error-codes";
+import { parseReceipt, type SubmissionBody } from "../../shared/api/submission";
 import type { RequestRecord } from "../storage/requests";
 import { documentsOf, withUploadIds } from "./documents-of";
 
@@ -13,6 +14,7 @@ export interface UploadInput {
   readonly name: string;
   readonly type: string;
   readonly flowId: string;
+  readonly flowVersion: number;
   readonly fieldId: string;
   /** Where an interrupted upload of this file continues, if one started before. */
   readonly resumeUrl: string | undefined;
@@ -42,19 +44,6 @@ export class TransportError extends Error {
   }
 }
 
-export interface SubmissionBody {
-  readonly flowId: string;
-  readonly flowVersion: number;
-  readonly answers: Record<string, unknown>;
-  readonly documents: readonly {
-    fieldId: string;
-    uploadId: string;
-    sha256: string;
-    size: number;
-    type: string;
-  }[];
-}
-
 export interface DeviceFiles {
   readFile(id: string): Promise<Blob | undefined>;
   rememberUpload(
@@ -80,7 +69,8 @@ export type SendOutcome =
   | {
       readonly kind: "problem";
       readonly code: string;
-      readonly fields?: readonly Pick<FieldError, "path" | "code">[];
+      /** The answers the server refused, by path and engine error code. */
+      readonly fields?: readonly { readonly path: string; readonly code: string }[];
     };
 
 export async function sha256(blob: Blob): Promise<string> {
@@ -89,11 +79,6 @@ export async function sha256(blob: Blob): Promise<string> {
 }
 
 const uploadIdOf = (url: string) => url.replace(/\/+$/, "").split("/").pop() ?? url;
-
-function errorCode(body: unknown): string | undefined {
-  const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
-  return typeof code === "string" ? code : undefined;
-}
 
 export async function sendRequest(
   request: RequestRecord,
@@ -119,6 +104,7 @@ export async function sendRequest(
         name: ref.name,
         type: ref.type,
         flowId: request.flowId,
+        flowVersion: request.flowVersion,
         fieldId,
         resumeUrl: known?.url,
         onStarted: (started) => files.rememberUpload(request.id, ref.id, { url: started, done: false }),
@@ -131,7 +117,9 @@ export async function sendRequest(
       if (!(error instanceof TransportError)) throw error;
       // 404/410: the server no longer has that upload (expired): start it again next time.
       if (error.status === 404 || error.status === 410) await files.forgetUpload(request.id, ref.id);
-      if (error.status === 413 || error.status === 415)
+      // Refused for what it is (type, size, a procedure or piece the server does not know): trying
+      // again cannot help, the person or a developer must act.
+      if (error.status === 400 || error.status === 413 || error.status === 415)
         return { kind: "problem", code: error.code ?? "document_refused" };
       return { kind: "retry" };
     }
@@ -155,20 +143,21 @@ export async function sendRequest(
     throw error;
   }
   if (reply.status === 200 || reply.status === 201) {
-    const sent = reply.body as { reference?: unknown; receivedAt?: unknown };
-    if (typeof sent.reference === "string" && typeof sent.receivedAt === "string")
-      return { kind: "sent", reference: sent.reference, receivedAt: sent.receivedAt };
-    return { kind: "retry" };
+    const receipt = parseReceipt(reply.body);
+    // A 2xx that is not a receipt came from something between us and the server: try again.
+    return receipt
+      ? { kind: "sent", reference: receipt.reference, receivedAt: receipt.receivedAt }
+      : { kind: "retry" };
   }
-  const code = errorCode(reply.body) ?? `http_${reply.status}`;
+  const error = apiErrorOf(reply.body);
+  const code = error?.code ?? `http_${reply.status}`;
   if (code === "document_incomplete" || code === "document_mismatch") {
     // The server does not have the file as sent: upload every document again next time.
     for (const { ref } of documents) await files.forgetUpload(request.id, ref.id);
     return { kind: "retry" };
   }
   if (reply.status === 422 && code === "invalid_answers") {
-    const fields =
-      (reply.body as { error?: { fields?: Pick<FieldError, "path" | "code">[] } }).error?.fields ?? [];
+    const fields = error?.fields ?? [];
     return { kind: "problem", code, fields: fields.map(({ path, code: c }) => ({ path, code: c })) };
   }
   if (reply.status >= 500 || reply.status === 408 || reply.status === 429) return { kind: "retry" };

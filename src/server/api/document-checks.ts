@@ -7,6 +7,7 @@
  * what the server holds: each upload is complete, has the announced digest and size, and its
  * content has a type the field accepts.
  */
+import type { DocumentEntry } from "../../shared/api/submission";
 import type { Answers } from "../../shared/engine/answers";
 import { type DocumentRef, isDocumentRef } from "../../shared/engine/validate";
 import type { Flow } from "../../shared/flow/schema";
@@ -15,7 +16,6 @@ import { isComplete } from "../documents/document-store";
 import { type FinishedUploadDeps, settleFinishedUpload } from "../documents/finished-upload";
 import { type DocumentFieldDef, documentAnswerPaths } from "../flows/flow-fields";
 import type { FieldProblem } from "./answer-errors";
-import type { DocumentEntry } from "./submission-body";
 
 const MESSAGES = {
   missing: "Un document de cette réponse n'est pas dans la liste des documents envoyés.",

@@ -4,8 +4,10 @@
  */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ApiErrorCode } from "../../shared/api/error-codes";
 
-export const ERROR_MESSAGES = {
+/** One sentence for every code of the contract, no more: the type checks both ways. */
+export const ERROR_MESSAGES: { readonly [code in ApiErrorCode]: string } = {
   not_found: "Cette adresse ne correspond à aucun service.",
   method_not_allowed: "Cette action n'est pas possible à cette adresse.",
   invalid_id: "L'identifiant de la demande n'est pas valide.",
@@ -31,9 +33,9 @@ export const ERROR_MESSAGES = {
   upload_offset_conflict: "Le serveur n'a pas reçu la même partie de ce document : reprenez l'envoi.",
   database_unavailable: "Le service est momentanément indisponible. Réessayez dans quelques minutes.",
   internal_error: "Le serveur a rencontré un problème. Réessayez dans quelques minutes.",
-} as const;
+};
 
-export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export type ErrorCode = ApiErrorCode;
 
 /** A JSON error body, for places that build their own Response (the tus hooks). */
 export function errorBody(code: ErrorCode, details: Record<string, unknown> = {}): string {

@@ -1,32 +1,7 @@
-/** The body of PUT /api/submissions/{id}, its shape, and the fingerprint that makes replays safe. */
+/** Reading the body of PUT /api/submissions/{id} (its shape is the shared contract) and the fingerprint that makes replays safe. */
 import { createHash } from "node:crypto";
 import * as v from "valibot";
-import type { Answers } from "../../shared/engine/answers";
-
-/** The tus server names uploads with 16 random bytes in hex. */
-export const UPLOAD_ID = /^[0-9a-f]{32}$/;
-const SUBMISSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-const DocumentEntry = v.object({
-  fieldId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  uploadId: v.pipe(v.string(), v.regex(UPLOAD_ID)),
-  sha256: v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/), v.toLowerCase()),
-  size: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
-  type: v.pipe(v.string(), v.maxLength(100)),
-});
-
-const SubmissionBodySchema = v.object({
-  flowId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-  flowVersion: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
-  answers: v.custom<Answers>(
-    (value) => typeof value === "object" && value !== null && !Array.isArray(value),
-    "an object of answers",
-  ),
-  documents: v.pipe(v.array(DocumentEntry), v.maxLength(500)),
-});
-
-export type SubmissionBody = v.InferOutput<typeof SubmissionBodySchema>;
-export type DocumentEntry = v.InferOutput<typeof DocumentEntry>;
+import { SUBMISSION_ID, type SubmissionBody, SubmissionBodySchema } from "../../shared/api/submission";
 
 /** The device's UUID, lower-cased so the same request is always the same key; undefined if it is not one. */
 export function parseSubmissionId(value: string): string | undefined {

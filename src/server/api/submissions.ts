@@ -4,8 +4,8 @@
  * recording: same body → the same receipt (200), different body → 409.
  */
 import type { Context } from "hono";
+import type { Receipt } from "../../shared/api/submission";
 import { validateAnswers } from "../../shared/engine/validate";
-import type { Receipt } from "../db/submissions-repository";
 import type { ApiServices } from "../services";
 import { describeErrors } from "./answer-errors";
 import { checkStoredDocuments, matchDocuments } from "./document-checks";

@@ -10,15 +10,16 @@
  */
 import { Server as TusServer, type Upload } from "@tus/server";
 import type { Context } from "hono";
+import { apiPaths } from "../../shared/api/paths";
+import { UPLOAD_ID } from "../../shared/api/submission";
 import type { Flow } from "../../shared/flow/schema";
 import { type FinishedUploadDeps, settleFinishedUpload, uploadFlow } from "../documents/finished-upload";
 import { documentFieldById } from "../flows/flow-fields";
 import type { FlowRegistry } from "../flows/flow-registry";
 import type { ApiServices } from "../services";
 import { apiError, type ErrorCode, errorBody } from "./errors";
-import { UPLOAD_ID } from "./submission-body";
 
-export const UPLOADS_PATH = "/api/uploads";
+export const UPLOADS_PATH = apiPaths.uploads;
 
 /** What a tus hook throws to answer with its own status and our JSON error. */
 const refuse = (status_code: number, code: ErrorCode) => ({ status_code, body: errorBody(code) });

@@ -4,15 +4,12 @@
  * dist/ the other tests are served from. (Playwright's routing does not see the browser's update
  * check of sw.js, so a real server has to answer it.)
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join, resolve } from "node:path";
+import { startServerProcess } from "../../support/server-process";
 
 const ROOT = resolve(import.meta.dirname, "..", "..", "..");
-const START_TIMEOUT_MS = 30_000;
-const STOP_TIMEOUT_MS = 5_000;
 
 /** The `<meta>` a published release adds to index.html, so a test can tell which version a page is. */
 export const RELEASE_META = "pas-a-pas-release";
@@ -31,42 +28,6 @@ function builtApp(): string {
     if (!existsSync(join(dist, file)))
       throw new Error(`${dist}/${file} is missing: run "npm run build" first`);
   return dist;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolvePort(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    if (child.exitCode !== null || child.signalCode !== null) done();
-    else child.once("exit", () => done());
-  });
-}
-
-async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the release server stopped at start:\n${output()}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((wait) => setTimeout(wait, 100));
-  }
-  throw new Error(
-    `the release server did not answer /api/health within ${START_TIMEOUT_MS} ms:\n${output()}`,
-  );
 }
 
 /** index.html's entry in the precache list Workbox injected into sw.js (JSON, so its form is stable). */
@@ -90,35 +51,6 @@ function publish(dist: string, release: number): void {
 export async function startReleaseServer(folder: string): Promise<ReleaseServer> {
   const dist = join(folder, "dist");
   cpSync(builtApp(), dist, { recursive: true });
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      DIST_DIR: dist,
-      DATA_DIR: join(folder, "data"),
-      // Its own SQLite file, whatever database the shell points at.
-      DATABASE_URL: "",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk));
-  const stop = async () => {
-    child.kill("SIGTERM");
-    const timeout = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
-    await exited(child);
-    clearTimeout(timeout);
-  };
-  try {
-    await waitUntilHealthy(url, child, () => output);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  const { url, stop } = await startServerProcess(join(folder, "data"), { DIST_DIR: dist });
   return { url, publishRelease: (release) => publish(dist, release), stop };
 }

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECURITY_HEADERS } from "../../../src/server/security-headers";
+import type { SubmissionBody } from "../../../src/shared/api/submission";
 import { DATABASES, reportSkippedPostgres } from "./support/databases";
 import { documentBytes, sha256, uploadDocumentsOf, uploadInTwoSteps, uploadWhole } from "./support/documents";
 import { example, validExamples } from "./support/examples";
-import { errorOf, newId, putSubmission, type SubmissionBody } from "./support/requests";
+import { errorOf, newId, putSubmission } from "./support/requests";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 reportSkippedPostgres();

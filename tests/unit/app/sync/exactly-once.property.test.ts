@@ -16,12 +16,8 @@ import { saveDraft } from "../../../../src/app/storage/drafts";
 import { storeFile } from "../../../../src/app/storage/files";
 import { listRequests, provisionalReference, recordRequest } from "../../../../src/app/storage/requests";
 import { drainOutbox } from "../../../../src/app/sync/outbox";
-import {
-  type Reply,
-  type SubmissionBody,
-  type Transport,
-  TransportError,
-} from "../../../../src/app/sync/send-request";
+import { type Reply, type Transport, TransportError } from "../../../../src/app/sync/send-request";
+import type { SubmissionBody } from "../../../../src/shared/api/submission";
 
 type Command =
   | { kind: "submit"; documents: number }
@@ -32,6 +28,14 @@ type Command =
   | { kind: "killNextUpload" }
   | { kind: "reload" }
   | { kind: "send" };
+
+/** The receipt the real server answers (src/shared/api/submission.ts). */
+const receipt = (id: string, reference: string) => ({
+  id,
+  reference,
+  receivedAt: "2026-11-30T00:00:00Z",
+  status: "received",
+});
 
 class ModelServer {
   online = true;
@@ -82,22 +86,23 @@ class ModelServer {
       this.fail();
       if (this.errors > 0) {
         this.errors -= 1;
-        return { status: 500, body: { error: { code: "internal_error" } } };
+        return { status: 500, body: { error: { code: "internal_error", message: "…" } } };
       }
       for (const doc of body.documents) {
         const upload = this.uploads.get(doc.uploadId);
         if (!upload || upload.received !== upload.total)
-          return { status: 409, body: { error: { code: "document_incomplete" } } };
+          return { status: 409, body: { error: { code: "document_incomplete", message: "…" } } };
       }
       const text = JSON.stringify(body);
       const known = this.submissions.get(id);
       if (known) {
-        if (known.body !== text) return { status: 409, body: { error: { code: "submission_conflict" } } };
-        return { status: 200, body: { reference: known.reference, receivedAt: "2026-11-30T00:00:00Z" } };
+        if (known.body !== text)
+          return { status: 409, body: { error: { code: "submission_conflict", message: "…" } } };
+        return { status: 200, body: receipt(id, known.reference) };
       }
       const reference = `BS-2026-${String(this.submissions.size + 1).padStart(6, "0")}`;
       this.submissions.set(id, { body: text, reference, created: 1 });
-      return { status: 201, body: { reference, receivedAt: "2026-11-30T00:00:00Z" } };
+      return { status: 201, body: receipt(id, reference) };
     },
   };
 }

@@ -6,12 +6,12 @@ import { documentsOf, withUploadIds } from "../../../../src/app/sync/documents-o
 import {
   type DeviceFiles,
   type Reply,
-  type SubmissionBody,
   sendRequest,
   type Transport,
   TransportError,
   type UploadInput,
 } from "../../../../src/app/sync/send-request";
+import type { SubmissionBody } from "../../../../src/shared/api/submission";
 
 const photo = { id: "dev-1", name: "livret.jpg", type: "image/jpeg", size: 4 };
 const pdf = { id: "dev-2", name: "avis.pdf", type: "application/pdf", size: 3 };
@@ -52,12 +52,12 @@ function server(replies: Reply[] = []) {
       input.onProgress(1);
       return url;
     },
-    async putSubmission(_, body) {
+    async putSubmission(id, body) {
       calls.puts.push(body);
       return (
         replies.shift() ?? {
           status: 201,
-          body: { reference: "BS-2026-000123", receivedAt: "2026-11-30T01:02:00Z" },
+          body: { id, reference: "BS-2026-000123", receivedAt: "2026-11-30T01:02:00Z", status: "received" },
         }
       );
     },
@@ -121,14 +121,18 @@ describe("sending one request", () => {
         Promise.resolve({
           status: 422,
           body: {
-            error: { code: "invalid_answers", fields: [{ path: "income", code: "required", message: "…" }] },
+            error: {
+              code: "invalid_answers",
+              message: "…",
+              fields: [{ path: "income", code: "required", message: "…" }],
+            },
           },
         }),
       { kind: "problem", code: "invalid_answers", fields: [{ path: "income", code: "required" }] },
     ],
     [
       "an unknown flow",
-      () => Promise.resolve({ status: 422, body: { error: { code: "unknown_flow" } } }),
+      () => Promise.resolve({ status: 422, body: { error: { code: "unknown_flow", message: "…" } } }),
       { kind: "problem", code: "unknown_flow" },
     ],
   ])("after %s, says what to do next", async (_, reply, expected) => {
@@ -138,7 +142,9 @@ describe("sending one request", () => {
   });
 
   it("uploads every document again when the server does not have them as sent", async () => {
-    const { transport } = server([{ status: 409, body: { error: { code: "document_mismatch" } } }]);
+    const { transport } = server([
+      { status: 409, body: { error: { code: "document_mismatch", message: "…" } } },
+    ]);
     const files = device();
     expect(await sendRequest(request(), transport, files)).toEqual({ kind: "retry" });
     expect(files.uploads.size).toBe(0);

@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Hono } from "hono";
+import type { DocumentEntry } from "../../../../src/shared/api/submission";
 import { isDocumentRef } from "../../../../src/shared/engine/validate";
 
 const HEADS: Readonly<Record<string, readonly number[]>> = {
@@ -80,14 +81,6 @@ export async function uploadInTwoSteps(
   if (patched.status !== expectedStatus)
     throw new Error(`PATCH answered ${patched.status}: ${await patched.text()}`);
   return uploadId;
-}
-
-export interface DocumentEntry {
-  fieldId: string;
-  uploadId: string;
-  sha256: string;
-  size: number;
-  type: string;
 }
 
 let seed = 1;

@@ -3,13 +3,6 @@ import { randomUUID } from "node:crypto";
 import type { Hono } from "hono";
 import { expect } from "vitest";
 
-export interface SubmissionBody {
-  flowId: string;
-  flowVersion: number;
-  answers: Record<string, unknown>;
-  documents: { fieldId: string; uploadId: string; sha256: string; size: number; type: string }[];
-}
-
 export function putSubmission(app: Hono, id: string, body: unknown, headers: Record<string, string> = {}) {
   return app.request(`/api/submissions/${id}`, {
     method: "PUT",
