@@ -6,12 +6,14 @@ import { join } from "node:path";
 import { DEFAULT_FLOWS_DIR, DEFAULT_LOCALES_DIR, type ServerConfig } from "./config";
 import { type Database, type OpenOptions, openDatabase } from "./db/connect";
 import { RecordingBatches } from "./db/recording-batches";
+import { RequestEventsRepository } from "./db/request-events-repository";
 import { type RepositoryHooks, SubmissionsRepository } from "./db/submissions-repository";
 import { UploadsRepository } from "./db/uploads-repository";
 import type { DocumentStore } from "./documents/document-store";
 import { FileDocumentStore } from "./documents/file-document-store";
 import { FlowRegistry } from "./flows/flow-registry";
 import { FrenchTexts } from "./flows/french-texts";
+import { RequestsService } from "./requests/requests-service";
 
 /** A person on a patchy connection may take days to finish sending a document; after that, it starts over. */
 export const UPLOAD_EXPIRATION_MS = 7 * 24 * 3600 * 1000;
@@ -22,6 +24,8 @@ export interface ApiServices {
   readonly documents: DocumentStore;
   readonly submissions: SubmissionsRepository;
   readonly uploads: UploadsRepository;
+  /** The requests domain: what routes call to send, read and move requests. */
+  readonly requests: RequestsService;
   readonly maxBodyBytes: number;
   close(): Promise<void>;
 }
@@ -41,15 +45,20 @@ export async function openServices(
   const flows = await FlowRegistry.load(options.flowsDir ?? DEFAULT_FLOWS_DIR, texts);
   const database = await openDatabase(config.database, options.database);
   const batches = new RecordingBatches(database.db, options.hooks);
+  const documents = new FileDocumentStore({
+    directory: join(config.dataDir, "uploads"),
+    expirationMs: UPLOAD_EXPIRATION_MS,
+  });
+  const submissions = new SubmissionsRepository(database.db, batches);
+  const uploads = new UploadsRepository(database.db, batches);
+  const events = new RequestEventsRepository(database.db);
   return {
     database,
     flows,
-    documents: new FileDocumentStore({
-      directory: join(config.dataDir, "uploads"),
-      expirationMs: UPLOAD_EXPIRATION_MS,
-    }),
-    submissions: new SubmissionsRepository(database.db, batches),
-    uploads: new UploadsRepository(database.db, batches),
+    documents,
+    submissions,
+    uploads,
+    requests: new RequestsService({ flows, documents, uploads, submissions, events }),
     maxBodyBytes: config.maxBodyBytes,
     close: () => database.close(),
   };

@@ -66,6 +66,26 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
         .execute();
     },
   },
+  "0004-request-events": {
+    async up(db: AnyDb) {
+      // Who a request belongs to once accounts exist; null for one sent without an account.
+      await db.schema.alterTable("submissions").addColumn("owner_account_id", TEXT_ID).execute();
+      // Every change of a request's status, appended and never edited: the history agents and
+      // the citizen read, and what an audit asks for. Position orders one request's events.
+      await db.schema
+        .createTable("request_events")
+        .addColumn("request_id", "varchar(36)", (c) => c.notNull().references("submissions.id"))
+        .addColumn("position", "integer", (c) => c.notNull())
+        .addColumn("at", ISO_TIME, (c) => c.notNull())
+        .addColumn("action", "varchar(32)", (c) => c.notNull())
+        .addColumn("from_status", "varchar(32)", (c) => c.notNull())
+        .addColumn("to_status", "varchar(32)", (c) => c.notNull())
+        .addColumn("actor", "varchar(100)", (c) => c.notNull())
+        .addColumn("reason", "text")
+        .addPrimaryKeyConstraint("request_events_pk", ["request_id", "position"])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -2,7 +2,7 @@
  * The tables, as Kysely sees them. Portable types only, so one set of queries serves SQLite and
  * PostgreSQL: timestamps are ISO 8601 text (UTC), JSON is text, no booleans.
  */
-import type { Kysely } from "kysely";
+import type { ColumnType, Kysely } from "kysely";
 
 export interface SubmissionsTable {
   /** The UUID the device made: the idempotency key and, for now, the capability to read the status. */
@@ -16,7 +16,24 @@ export interface SubmissionsTable {
   /** The answers as JSON text. */
   answers: string;
   received_at: string;
+  /** One of lifecycle.ts's statuses; changed only through a transition, with its event. */
   status: string;
+  /** The account it belongs to; null when it was sent without one. */
+  owner_account_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One change of a request's status, appended in the transaction that makes it. */
+export interface RequestEventsTable {
+  request_id: string;
+  /** 1, 2, 3… for each request: the order of its history. */
+  position: number;
+  at: string;
+  action: string;
+  from_status: string;
+  to_status: string;
+  /** "citizen", "system", or "staff:<id>" once staff accounts exist. */
+  actor: string;
+  reason: string | null;
 }
 
 export interface SubmissionDocumentsTable {
@@ -60,6 +77,7 @@ export interface Tables {
   submission_documents: SubmissionDocumentsTable;
   reference_sequences: ReferenceSequencesTable;
   uploads: UploadsTable;
+  request_events: RequestEventsTable;
 }
 
 export type Db = Kysely<Tables>;

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../../src/server/db/connect";
+import { MIGRATIONS } from "../../../src/server/db/migrations";
 import { createTestDatabase, DATABASES, reportSkippedPostgres, type TestDatabase } from "./support/databases";
 
 reportSkippedPostgres();
@@ -27,7 +28,7 @@ describe.each(DATABASES)("the %s database", (name) => {
         .selectFrom("kysely_migration" as never)
         .select(sql<string>`name`.as("name"))
         .execute();
-      expect(migrations.map((m) => m.name)).toEqual(["0001-submissions"]);
+      expect(migrations.map((m) => m.name)).toEqual(Object.keys(MIGRATIONS).sort());
       await opened.close();
     }
   });

@@ -1,16 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  canonicalJson,
-  fingerprint,
-  parseSubmissionBody,
-  parseSubmissionId,
-  sha256Hex,
-} from "../../../src/server/api/submission-body";
+import { parseSubmissionBody, parseSubmissionId } from "../../../src/server/api/submission-body";
 import { DEFAULT_FLOWS_DIR, DEFAULT_LOCALES_DIR } from "../../../src/server/config";
 import { yearInNoumea } from "../../../src/server/db/noumea-time";
 import { documentAnswerPaths, documentFieldById, fieldAt } from "../../../src/server/flows/flow-fields";
 import { FlowRegistry } from "../../../src/server/flows/flow-registry";
 import { FrenchTexts } from "../../../src/server/flows/french-texts";
+import { canonicalJson, fingerprint, sha256Hex } from "../../../src/server/requests/fingerprint";
 import { detectDocumentType } from "../../../src/shared/document-type";
 import { documentBytes } from "./support/documents";
 
