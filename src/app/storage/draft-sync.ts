@@ -1,0 +1,40 @@
+/**
+ * Where each draft stands with the account: the server's revision this device last saved or
+ * read (a save to the server starts from it), the documents already uploaded (so a file goes up
+ * once, and the request sent later names the same uploads), and after a conflict the server's
+ * copy, kept until the person chooses. A draft with no record here was never in the account.
+ */
+import type { AccountDraft, DraftDocument } from "../../shared/api/account-drafts";
+import { database } from "./database";
+
+export interface DraftSyncRecord {
+  readonly draftId: string;
+  readonly serverRevision: number;
+  /** The device's revision of the draft that the server has; below the draft's own: to push. */
+  readonly pushedRevision: number;
+  /** Per document id in the answers: where its bytes are on the server. */
+  readonly documents: readonly DraftDocument[];
+  /** The other device's copy, while the person has not chosen. */
+  readonly conflict?: AccountDraft;
+}
+
+export async function readDraftSync(draftId: string): Promise<DraftSyncRecord | undefined> {
+  return (await database()).get("draft-sync", draftId);
+}
+
+export async function listDraftSync(): Promise<DraftSyncRecord[]> {
+  return (await database()).getAll("draft-sync");
+}
+
+export async function writeDraftSync(record: DraftSyncRecord): Promise<void> {
+  await (await database()).put("draft-sync", record);
+}
+
+export async function forgetDraftSync(draftId: string): Promise<void> {
+  await (await database()).delete("draft-sync", draftId);
+}
+
+/** Signing out on this device: which drafts are the account's is nobody else's business. */
+export async function forgetAllDraftSync(): Promise<void> {
+  await (await database()).clear("draft-sync");
+}

@@ -1,0 +1,57 @@
+/**
+ * The words of outgoing messages, from locales/<lng>/messages.json like every other text.
+ * Only `{{name}}` placeholders are filled in; a missing text is a start-up error, not a blank email.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+
+export const MESSAGE_LANGUAGES = ["fr", "en"] as const;
+export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
+
+interface CodeTexts {
+  readonly subject: string;
+  readonly email: string;
+  readonly sms: string;
+}
+
+type Catalogue = Record<MessageLanguage, { readonly signInCode: CodeTexts; readonly postReceipt: CodeTexts }>;
+
+export class MessageTexts {
+  private constructor(private readonly catalogue: Catalogue) {}
+
+  static async load(localesDir: string): Promise<MessageTexts> {
+    const entries = await Promise.all(
+      MESSAGE_LANGUAGES.map(async (language) => {
+        const file = join(localesDir, language, "messages.json");
+        const texts = JSON.parse(await readFile(file, "utf8")) as Record<
+          string,
+          Partial<CodeTexts> | undefined
+        >;
+        const complete = (name: string) => {
+          const found = texts[name];
+          if (!found?.subject || !found.email || !found.sms) throw new Error(`${file} lacks ${name} texts`);
+          return found as CodeTexts;
+        };
+        return [
+          language,
+          { signInCode: complete("signInCode"), postReceipt: complete("postReceipt") },
+        ] as const;
+      }),
+    );
+    return new MessageTexts(Object.fromEntries(entries) as Catalogue);
+  }
+
+  /** A request's reference sent from a post of the connected space to the person's phone or mailbox. */
+  postReceipt(language: MessageLanguage, values: { readonly reference: string }) {
+    const texts = this.catalogue[language].postReceipt;
+    const fill = (text: string) => text.replace(/\{\{reference\}\}/g, values.reference);
+    return { subject: fill(texts.subject), email: fill(texts.email), sms: fill(texts.sms) };
+  }
+
+  signInCode(language: MessageLanguage, values: { readonly code: string; readonly minutes: number }) {
+    const texts = this.catalogue[language].signInCode;
+    const fill = (text: string) =>
+      text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name as keyof typeof values] ?? ""));
+    return { subject: fill(texts.subject), email: fill(texts.email), sms: fill(texts.sms) };
+  }
+}
