@@ -23,6 +23,8 @@ export default defineConfig({
   use: {
     baseURL: BASE_URL,
     browserName: "chromium",
+    // A browser set up in New Caledonia speaks French first; the app follows the browser's language.
+    locale: "fr-FR",
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,
@@ -40,7 +42,19 @@ export default defineConfig({
     // The real server on the real build (built first if sources changed).
     command: "npx tsx src/tools/ensure-build.ts && npx tsx src/server/main.ts",
     url: `${BASE_URL}/api/health`,
-    env: { HOST: "127.0.0.1", PORT: String(PORT), DATA_DIR: "test-results/e2e-server-data" },
+    env: {
+      HOST: "127.0.0.1",
+      PORT: String(PORT),
+      DATA_DIR: "test-results/e2e-server-data",
+      // Every browser of every run is one client, 127.0.0.1, on a data directory kept between
+      // runs: the per-client upload limits (tested in tests/unit/server/upload-limits.test.ts)
+      // would refuse uploads after a few runs.
+      UPLOADS_PER_HOUR: "1000000",
+      UPLOAD_BYTES_PER_HOUR: "1000000000000",
+      UPLOAD_QUOTA_BYTES: "1000000000000",
+      // The same for sign-in codes: every run's sign-ins come from 127.0.0.1.
+      SIGN_IN_CODES_PER_CLIENT_PER_HOUR: "100000",
+    },
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },

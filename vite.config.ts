@@ -1,16 +1,22 @@
 /// <reference types="vitest/config" />
+import { basename } from "node:path";
 import preact from "@preact/preset-vite";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import common from "./locales/fr/common.json";
-import { flowCataloguePlugin } from "./src/tools/flow-catalogue";
+import { flowCataloguePlugin, flowFiles } from "./src/tools/flow-catalogue";
+import { precachePacksPlugin } from "./src/tools/precache-packs";
+import { prerenderPlugin } from "./src/tools/prerender";
 
 const LOCALE_FILE = /[/\\]locales[/\\]([\w-]+)[/\\]([\w-]+)\.json$/;
+const precachePacks = precachePacksPlugin(flowFiles("flows").map((file) => basename(file, ".json")));
 
 export default defineConfig({
   plugins: [
     preact(),
-    flowCataloguePlugin("flows"),
+    flowCataloguePlugin("flows", "locales"),
+    precachePacks.plugin,
+    prerenderPlugin(),
     VitePWA({
       // Our own small service worker (src/sw/sw.ts); Workbox injects the precache list into it.
       strategies: "injectManifest",
@@ -23,6 +29,8 @@ export default defineConfig({
         globPatterns: ["**/*.{js,css,html,svg}"],
         // The build manifest is for tools, not for people's phones.
         globIgnores: [".vite/**"],
+        // Each procedure's files are tagged with it: the service worker fetches them when it is opened.
+        manifestTransforms: [precachePacks.tagPackEntries],
       },
       manifest: {
         id: "/",

@@ -4,6 +4,9 @@ import { useTranslation } from "./i18n/use-translation";
 import { LazyPage } from "./layout/lazy-page";
 import { NotFoundPage } from "./layout/not-found-page";
 import { SiteHeader } from "./layout/site-header";
+import { FinishedPage } from "./post/finished-page";
+import { PostBar } from "./post/post-bar";
+import { onPost } from "./post/post-mode";
 import { OfflineBanner } from "./pwa/offline-banner";
 import { UpdateBanner } from "./pwa/update-banner";
 import { Link } from "./routing/link";
@@ -15,6 +18,10 @@ export const loadWizard = () => import("./wizard/wizard-route").then((m) => m.Wi
 export const procedureNamespaces = (flowId: string) => ["wizard", "fields", "errors", "glossary", flowId];
 const loadRequests = () => import("./requests/my-requests-page").then((m) => m.MyRequestsPage);
 const loadRequest = () => import("./requests/request-page").then((m) => m.RequestPage);
+const loadSignIn = () => import("./account/sign-in-page").then((m) => m.SignInPage);
+const loadAccount = () => import("./account/account-page").then((m) => m.AccountPage);
+const loadHandoffSend = () => import("./handoff/handoff-send-page").then((m) => m.HandoffSendPage);
+const loadHandoffReceive = () => import("./handoff/handoff-receive-page").then((m) => m.HandoffReceivePage);
 const loadHelp = () => import("./help/help-page").then((m) => m.HelpPage);
 
 function Page({ route }: { route: Route }) {
@@ -31,7 +38,12 @@ function Page({ route }: { route: Route }) {
           key={route.flowId}
           load={loadWizard}
           namespaces={procedureNamespaces(route.flowId)}
-          props={{ flowId: route.flowId, step: route.step }}
+          props={{
+            flowId: route.flowId,
+            draftId: route.draftId,
+            step: route.step,
+            legacyStep: route.legacyStep,
+          }}
         />
       );
     case "requests":
@@ -48,6 +60,23 @@ function Page({ route }: { route: Route }) {
       );
     case "help":
       return <LazyPage load={loadHelp} namespaces={[]} props={{}} />;
+    case "sign-in":
+      return <LazyPage load={loadSignIn} namespaces={["account"]} props={{}} />;
+    case "account":
+      return <LazyPage load={loadAccount} namespaces={["account", "requests"]} props={{}} />;
+    case "finished":
+      return <FinishedPage />;
+    case "handoff-send":
+      return (
+        <LazyPage
+          key={route.draftId}
+          load={loadHandoffSend}
+          namespaces={["handoff"]}
+          props={{ draftId: route.draftId }}
+        />
+      );
+    case "handoff-receive":
+      return <LazyPage load={loadHandoffReceive} namespaces={["handoff"]} props={{}} />;
     case "not-found":
       return <NotFoundPage />;
   }
@@ -62,6 +91,7 @@ export function App() {
         {t("skipLink")}
       </a>
       <SiteHeader />
+      {onPost() && <PostBar />}
       <OfflineBanner />
       <UpdateBanner />
       <main id="main" class="page" tabIndex={-1}>

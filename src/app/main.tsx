@@ -1,9 +1,11 @@
 import "./styles/base.css";
-import { namespaces } from "virtual:flow-catalogue";
 import { render } from "preact";
 import { App, loadWizard, procedureNamespaces } from "./app";
-import { startI18n } from "./i18n/i18n";
+import { listenForEarlyLanguageChoice } from "./i18n/early-language-choice";
+import { chooseLanguage, i18n, startI18n } from "./i18n/i18n";
 import { readLanguagePreference } from "./i18n/language-preference";
+import { startCleanOnPost } from "./post/finish";
+import { browserSessionIsNew, markBrowserSession, onPost } from "./post/post-mode";
 import { startServiceWorker } from "./pwa/service-worker";
 import { matchRoute } from "./routing/routes";
 
@@ -20,8 +22,9 @@ interface EarlyWork {
 function prepareRoute(): EarlyWork {
   const route = matchRoute(window.location.pathname);
   if (route.page !== "procedure") return { namespaces: [], shown: Promise.resolve() };
+  const { flowId, draftId } = route;
   const session = loadWizard().then(() =>
-    import("./wizard/session").then((m) => m.openSession(route.flowId)),
+    draftId ? import("./wizard/draft-sessions").then((m) => m.openDraft(flowId, draftId)) : undefined,
   );
   return { namespaces: procedureNamespaces(route.flowId), shown: session };
 }
@@ -36,13 +39,34 @@ function afterFirstPage(shown: Promise<unknown>, task: () => void): void {
   void shown.then(idle, idle);
 }
 
+/**
+ * On a post, before anything opens storage: IndexedDB moves to memory, and a browser that was
+ * closed mid-session (its session cookie gone) first wipes what the last person left. A page
+ * brought back from the back-forward cache is reloaded, so Back never shows the last person.
+ */
+async function startPost(): Promise<void> {
+  const { keepStorageInMemory } = await import("./storage/post-memory");
+  await keepStorageInMemory();
+  if (browserSessionIsNew()) {
+    await startCleanOnPost();
+    markBrowserSession();
+  }
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) window.location.reload();
+  });
+}
+
 async function start(): Promise<void> {
+  const stopListening = listenForEarlyLanguageChoice();
+  if (onPost()) await startPost();
   const early = prepareRoute();
   // Texts first: rendering before they arrive would flash raw keys.
-  await startI18n(readLanguagePreference(), [...namespaces, ...early.namespaces]);
+  await startI18n(readLanguagePreference(), early.namespaces);
   const root = document.getElementById("app");
   if (!root) throw new Error("index.html has no #app element");
   render(<App />, root);
+  const tapped = stopListening();
+  if (tapped && tapped !== i18n.language) void chooseLanguage(tapped);
   afterFirstPage(early.shown, () => {
     // No service worker (a private window, a browser that refuses it): the app still works online.
     startServiceWorker().catch(() => undefined);

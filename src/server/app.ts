@@ -8,12 +8,15 @@ import { securityHeaders } from "./security-headers";
 import type { ApiServices } from "./services";
 import { serveDistFiles, spaFallback } from "./static";
 
-export type AppConfig = Pick<ServerConfig, "distDir">;
+export type AppConfig = Pick<ServerConfig, "distDir"> &
+  Partial<Pick<ServerConfig, "behindTls" | "trustProxy">>;
 
 export function createApp(config: AppConfig, services?: ApiServices): Hono {
   const app = new Hono();
-  app.use(securityHeaders());
-  app.route("/api", createApi(services));
+  app.use(securityHeaders({ behindTls: config.behindTls ?? false }));
+  app.route("/api", createApi(services, config.trustProxy));
+  // Vite's build manifest maps sources to files: nothing the app needs, nothing to show.
+  app.all("/.vite/*", (c) => c.notFound());
   // Phones on prepaid data: the app's files are compressed and revalidated rather than sent again.
   // API answers are a few hundred bytes and never cached: they skip both, and their cost.
   app.get("*", compress(), etag(), serveDistFiles(config.distDir), spaFallback(config.distDir));

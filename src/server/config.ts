@@ -1,6 +1,15 @@
 /** Server settings, read once from the environment so a bad value stops the start with a clear message. */
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type AccountConfig, readAccountConfig } from "./account-config";
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from "./documents/upload-limits";
+import { DEFAULT_HANDOFF_LIMITS, type HandoffLimits } from "./handoffs/handoff-limits";
+import {
+  DEFAULT_STAFF_SESSION_IDLE_MINUTES,
+  STAFF_SESSION_MAX_MINUTES,
+  type StaffRules,
+} from "./staff/staff-rules";
+import { readTrustProxy, type TrustProxy } from "./trust-proxy";
 
 export type DatabaseConfig =
   | { readonly kind: "sqlite"; readonly file: string }
@@ -17,7 +26,23 @@ export interface ServerConfig {
   readonly database: DatabaseConfig;
   /** Largest JSON body the API reads; bigger ones get 413 before being parsed. */
   readonly maxBodyBytes: number;
+  /** BEHIND_TLS=1: people reach the server over HTTPS (a TLS proxy in front), so HSTS is sent. */
+  readonly behindTls: boolean;
+  /** Sign-in, sessions and outgoing messages (account-config.ts). */
+  readonly accounts: AccountConfig;
+  /** What one client may make the server store (documents/upload-limits.ts). */
+  readonly uploadLimits: UploadLimits;
+  /** TRUST_PROXY: which reverse proxies' X-Forwarded-For to believe (trust-proxy.ts). */
+  readonly trustProxy: TrustProxy;
+  /** POST_IDLE_SECONDS: on a post of the connected space, a person's session ends after this long idle. */
+  readonly postIdleSeconds: number;
+  /** HANDOFF_*: drafts handed from one device to another (handoffs/handoff-limits.ts). */
+  readonly handoffLimits: HandoffLimits;
+  /** Staff sessions (STAFF_SESSION_IDLE_MINUTES); staff/staff-rules.ts. */
+  readonly staff: StaffRules;
 }
+
+export const DEFAULT_POST_IDLE_SECONDS = 600;
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
@@ -46,7 +71,73 @@ export function readConfig(
     distDir: env.DIST_DIR?.trim() ? resolve(cwd, env.DIST_DIR.trim()) : DEFAULT_DIST_DIR,
     database: readDatabase(env.DATABASE_URL, dataDir),
     maxBodyBytes: readMaxBodyBytes(env.MAX_BODY_BYTES),
+    behindTls: readFlag("BEHIND_TLS", env.BEHIND_TLS),
+    accounts: readAccountConfig(env),
+    uploadLimits: readUploadLimits(env),
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
+    postIdleSeconds: readCount("POST_IDLE_SECONDS", env.POST_IDLE_SECONDS, DEFAULT_POST_IDLE_SECONDS, 5),
+    handoffLimits: readHandoffLimits(env),
+    staff: readStaffRules(env),
   };
+}
+
+export function readHandoffLimits(env: Readonly<Record<string, string | undefined>>): HandoffLimits {
+  const d = DEFAULT_HANDOFF_LIMITS;
+  return {
+    maxBytes: readCount("HANDOFF_MAX_BYTES", env.HANDOFF_MAX_BYTES, d.maxBytes, 1024),
+    ttlHours: readCount("HANDOFF_TTL_HOURS", env.HANDOFF_TTL_HOURS, d.ttlHours, 1),
+    perClientPerHour: readCount("HANDOFFS_PER_HOUR", env.HANDOFFS_PER_HOUR, d.perClientPerHour, 1),
+    missesPerHour: readCount(
+      "HANDOFF_WRONG_CODES_PER_HOUR",
+      env.HANDOFF_WRONG_CODES_PER_HOUR,
+      d.missesPerHour,
+      1,
+    ),
+  };
+}
+
+export function readStaffRules(env: Readonly<Record<string, string | undefined>>): StaffRules {
+  const value = env.STAFF_SESSION_IDLE_MINUTES?.trim() ?? "";
+  if (value === "")
+    return {
+      sessionIdleMinutes: DEFAULT_STAFF_SESSION_IDLE_MINUTES,
+      sessionMaxMinutes: STAFF_SESSION_MAX_MINUTES,
+    };
+  const minutes = Number(value);
+  // An agent's screen left open is a request's data left open: never longer than the working day.
+  if (!/^\d+$/.test(value) || minutes < 1 || minutes > STAFF_SESSION_MAX_MINUTES) {
+    throw new ConfigError(
+      `STAFF_SESSION_IDLE_MINUTES must be a whole number of minutes between 1 and ${STAFF_SESSION_MAX_MINUTES}, like ${DEFAULT_STAFF_SESSION_IDLE_MINUTES} (got "${env.STAFF_SESSION_IDLE_MINUTES}").`,
+    );
+  }
+  return { sessionIdleMinutes: minutes, sessionMaxMinutes: STAFF_SESSION_MAX_MINUTES };
+}
+
+export function readUploadLimits(env: Readonly<Record<string, string | undefined>>): UploadLimits {
+  const d = DEFAULT_UPLOAD_LIMITS;
+  return {
+    uploadsPerHour: readCount("UPLOADS_PER_HOUR", env.UPLOADS_PER_HOUR, d.uploadsPerHour, 1),
+    uploadBytesPerHour: readCount(
+      "UPLOAD_BYTES_PER_HOUR",
+      env.UPLOAD_BYTES_PER_HOUR,
+      d.uploadBytesPerHour,
+      1,
+    ),
+    quotaBytes: readCount("UPLOAD_QUOTA_BYTES", env.UPLOAD_QUOTA_BYTES, d.quotaBytes, 1),
+    unclaimedDays: readCount("UNCLAIMED_UPLOAD_DAYS", env.UNCLAIMED_UPLOAD_DAYS, d.unclaimedDays, 1),
+    minFreeDiskBytes: readCount("MIN_FREE_DISK_BYTES", env.MIN_FREE_DISK_BYTES, d.minFreeDiskBytes, 0),
+  };
+}
+
+function readCount(name: string, value: string | undefined, fallback: number, least: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const count = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(count) || count < least) {
+    throw new ConfigError(
+      `${name} must be a whole number of at least ${least}, like ${fallback} (got "${value}").`,
+    );
+  }
+  return count;
 }
 
 function readHost(value: string | undefined): string {
@@ -84,6 +175,13 @@ export function readDatabase(value: string | undefined, dataDir: string): Databa
   throw new ConfigError(
     `DATABASE_URL must be a postgres:// or postgresql:// URL, or be left unset to use the SQLite file in DATA_DIR (got ${got}).`,
   );
+}
+
+function readFlag(name: string, value: string | undefined): boolean {
+  const flag = value?.trim() ?? "";
+  if (flag === "" || flag === "0") return false;
+  if (flag === "1") return true;
+  throw new ConfigError(`${name} must be 1 (yes) or 0 (no), or be left unset (got "${value}").`);
 }
 
 function readMaxBodyBytes(value: string | undefined): number {

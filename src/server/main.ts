@@ -7,8 +7,11 @@ import { ConfigError, readConfig, type ServerConfig } from "./config";
 import { removeExpiredUploads } from "./documents/expired-uploads";
 import { type ApiServices, openServices, UPLOAD_EXPIRATION_MS } from "./services";
 
-/** How often abandoned, unfinished uploads are looked for. */
+/** How often abandoned uploads are looked for. */
 const CLEANUP_INTERVAL_MS = 6 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
+/** A hand-off's ciphertext should not outlive its expiry by much: it is looked for more often. */
+const HANDOFF_CLEANUP_INTERVAL_MS = 10 * 60 * 1000;
 
 function fail(reason: string): never {
   console.error(`Cannot start Pas à pas: ${reason}`);
@@ -35,6 +38,24 @@ async function loadServices(config: ServerConfig): Promise<ApiServices> {
   }
 }
 
+/** Sends queued messages in the background, and says where they go (never to whom). */
+function startMessages(services: ApiServices): void {
+  const { drivers, queue, oidc } = services.account;
+  console.log(`Emails are ${drivers.email.description}; SMS are ${drivers.sms.description}.`);
+  console.log(oidc ? "Sign-in with NC Connect is offered." : "Sign-in with NC Connect is not configured.");
+  queue.start();
+}
+
+async function removeExpiredSignIns(services: ApiServices): Promise<void> {
+  const { sessions, codes, oidc } = services.account;
+  await Promise.all([
+    sessions.removeExpired(),
+    codes.removeOld(),
+    oidc?.removeExpired(),
+    services.staff.signIn.removeStale(),
+  ]);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   mkdirSync(config.dataDir, { recursive: true });
@@ -54,13 +75,27 @@ async function main(): Promise<void> {
   server.on("error", (error: NodeJS.ErrnoException) => {
     fail(error.code === "EADDRINUSE" ? `port ${config.port} is already in use.` : `${error.message}.`);
   });
+  startMessages(services);
   const cleanUp = () =>
-    removeExpiredUploads(services.documents, UPLOAD_EXPIRATION_MS).then(
-      (count) => count > 0 && console.log(`Removed ${count} unfinished upload(s) past their expiry.`),
-      (error: Error) => console.error(`Removing expired uploads failed: ${error.message}`),
-    );
+    Promise.all([
+      removeExpiredUploads(services, {
+        expirationMs: UPLOAD_EXPIRATION_MS,
+        unclaimedMs: config.uploadLimits.unclaimedDays * DAY_MS,
+      }).then(
+        (count) =>
+          count > 0 &&
+          console.log(`Removed ${count} upload(s) past their expiry or never used by a request.`),
+      ),
+      removeExpiredSignIns(services),
+    ]).catch((error: Error) => console.error(`Cleaning up failed: ${error.message}`));
   void cleanUp();
   setInterval(cleanUp, CLEANUP_INTERVAL_MS).unref();
+  const removeHandoffs = () =>
+    services.handoffs
+      .removeExpired()
+      .catch((error: Error) => console.error(`Removing expired hand-offs failed: ${error.message}`));
+  void removeHandoffs();
+  setInterval(removeHandoffs, HANDOFF_CLEANUP_INTERVAL_MS).unref();
   const stop = () => server.close(() => void services.close().finally(() => process.exit(0)));
   // A stray rejected promise (a client gone mid-upload) is logged; it must not stop the service.
   process.on("unhandledRejection", (reason) => {

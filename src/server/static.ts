@@ -5,6 +5,7 @@
  */
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { MiddlewareHandler } from "hono";
+import { SHELL_HTML } from "../shared/app-pages";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const REVALIDATE = "no-cache";
@@ -31,8 +32,12 @@ export function isPagePath(path: string): boolean {
   return !lastSegment.includes(".");
 }
 
-/** Pages are routed in the browser: every page path gets index.html, which then shows the right view. */
+/**
+ * Pages are routed in the browser. `/` is index.html, which holds the catalogue prerendered at
+ * build time (src/tools/prerender.ts); every other page path gets the empty shell, which then
+ * shows the right view — never the catalogue first.
+ */
 export function spaFallback(distDir: string): MiddlewareHandler {
-  const index = withCacheControl(serveStatic({ root: distDir, path: "index.html" }));
-  return (c, next) => (isPagePath(c.req.path) ? index(c, next) : next());
+  const shell = withCacheControl(serveStatic({ root: distDir, path: SHELL_HTML }));
+  return (c, next) => (isPagePath(c.req.path) ? shell(c, next) : next());
 }

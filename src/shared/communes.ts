@@ -73,11 +73,34 @@ export function isCommuneId(value: unknown): value is string {
   return typeof value === "string" && BY_ID.has(value);
 }
 
-/** Communes whose folded name contains every folded word typed, in list order. */
+/** "Le Mont-Dore" → "mont dore": people type a commune by its name, rarely by its article. */
+function withoutArticle(folded: string): string {
+  return folded.replace(/^(le|la|les|l) /, "");
+}
+
+/** Whether one of the name's words starts with `word`: "mont" starts a word of "le mont dore". */
+function startsAWord(folded: string, word: string): boolean {
+  return folded.split(" ").some((part) => part.startsWith(word));
+}
+
+/**
+ * Communes whose folded name contains every folded word typed. Those where each word typed starts
+ * a word of the name come first ("ou" offers Ouégoa before Bouloupari), then list order: the
+ * article does not count, so "Mont" finds Le Mont-Dore first and not Moindou.
+ */
 export function searchCommunes(query: string): Commune[] {
   const words = foldName(query).split(" ").filter(Boolean);
-  return COMMUNES.filter((c) => {
+  const found = COMMUNES.filter((c) => {
     const folded = foldName(c.name);
     return words.every((w) => folded.includes(w));
   });
+  const atWordStart = (c: Commune) => words.every((w) => startsAWord(foldName(c.name), w));
+  return [...found.filter(atWordStart), ...found.filter((c) => !atWordStart(c))];
+}
+
+/** The commune a typed text names in full, with or without accents or article: "mont dore", "Koné". */
+export function communeNamed(text: string): Commune | undefined {
+  const typed = withoutArticle(foldName(text));
+  if (typed === "") return undefined;
+  return COMMUNES.find((c) => withoutArticle(foldName(c.name)) === typed);
 }

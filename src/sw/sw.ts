@@ -1,7 +1,9 @@
 /**
  * The service worker: makes the app open with no network after one visit, and nothing else.
- * - The app shell, every code chunk, both procedures and every locale are precached at install
- *   (the precache manifest is injected at build time), so any page works offline.
+ * - The shell (catalogue, requests, help, common texts) is precached at install; a procedure's
+ *   pack (the wizard, its flow, its texts) when the page says the person opened it, and again at
+ *   every later install, so each procedure the person opened keeps working offline. The split is
+ *   made at build time (src/tools/precache-packs.ts) and injected with the precache manifest.
  * - Navigations answer with the precached app shell: the router in the page takes over.
  * - /api is never cached: answers there are personal or must be fresh; the page's sync module
  *   keeps what must survive a lost network in IndexedDB, not here.
@@ -13,15 +15,24 @@ import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { NetworkOnly } from "workbox-strategies";
+import { SHELL_HTML } from "../shared/app-pages";
+import { keepOpenedProceduresOffline, type PackEntry } from "./procedure-packs";
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
 };
 
-precacheAndRoute(self.__WB_MANIFEST);
+// Workbox types the list as its own entries; the build adds `flows` to those of a pack.
+const manifest: readonly PackEntry[] = self.__WB_MANIFEST;
+precacheAndRoute(manifest.filter((entry) => !entry.flows));
 cleanupOutdatedCaches();
+keepOpenedProceduresOffline(manifest);
 
-registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/^\/api\//] }));
+// As the server answers: the prerendered catalogue at `/`, the empty shell for every other page.
+registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { allowlist: [/^\/$/] }));
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL(`/${SHELL_HTML}`), { denylist: [/^\/api\//, /^\/$/] }),
+);
 registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.startsWith("/api/"),
   new NetworkOnly(),

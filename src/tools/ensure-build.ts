@@ -12,6 +12,8 @@ const SOURCES = [
   "src/app",
   "src/shared",
   "src/tools/flow-catalogue.ts",
+  "src/tools/precache-packs.ts",
+  "src/tools/prerender.ts",
   "flows",
   "locales",
   "index.html",

@@ -25,9 +25,17 @@ function readLocales(): Locales {
   );
 }
 
+/** The example answer sets, and the mistakes (mistakes/) the flow's checks must refuse. */
+function exampleFiles(dir: string): string[] {
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
+  const mistakes = join(dir, "mistakes");
+  if (!existsSync(mistakes)) return files;
+  return [...files, ...readdirSync(mistakes).flatMap((f) => (f.endsWith(".json") ? [`mistakes/${f}`] : []))];
+}
+
 function checkExamples(flow: Flow): Problem[] {
   const dir = join(root, "flows", "examples", flow.id);
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")) : [];
+  const files = exampleFiles(dir);
   if (files.length === 0)
     return [{ rule: "structure", where: "examples", message: `no example in flows/examples/${flow.id}/` }];
   return files.flatMap((file): Problem[] => {
@@ -59,6 +67,32 @@ for (const file of flowFiles) {
     problems.push({ rule: "structure", where: file, message: `the file should be named ${flow.id}.json` });
   if (flow && problems.length === 0) problems.push(...checkExamples(flow));
   for (const p of problems) console.error(`flows/${file}: [${p.rule}] ${p.where}: ${p.message}`);
+  total += problems.length;
+}
+/**
+ * Earlier versions kept for the server (flows/previous/<id>.v<version>.json): each must still be a
+ * valid flow, older than the current one, so a request filled in with it can be checked.
+ */
+const previousDir = join(root, "flows", "previous");
+const previousFiles = existsSync(previousDir)
+  ? readdirSync(previousDir).filter((f) => f.endsWith(".json"))
+  : [];
+for (const file of previousFiles) {
+  const { flow, issues } = parseFlow(readJson(join(previousDir, file)));
+  const current =
+    flow && flowFiles.includes(`${flow.id}.json`)
+      ? parseFlow(readJson(join(root, "flows", `${flow.id}.json`))).flow
+      : undefined;
+  const problems = !flow
+    ? issues.map((issue) => `${issue.path}: ${issue.message}`)
+    : file !== `${flow.id}.v${flow.version}.json`
+      ? [`the file should be named ${flow.id}.v${flow.version}.json`]
+      : !current
+        ? [`there is no flows/${flow.id}.json`]
+        : current.version <= flow.version
+          ? [`version ${flow.version} is not older than the current ${current.version}`]
+          : [];
+  for (const message of problems) console.error(`flows/previous/${file}: [version] ${message}`);
   total += problems.length;
 }
 console.log(`flows:check: ${flowFiles.length} flows, ${total} problem${total === 1 ? "" : "s"}`);

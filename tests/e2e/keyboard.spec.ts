@@ -3,7 +3,7 @@
  * Shift+Tab to move, typing, Space and the arrow keys to answer, Enter to go on. No click.
  */
 import { activate, answerByKeyboard } from "./pages/keyboard-answers";
-import { labelledControl, type QuestionScope } from "./pages/question-answers";
+import { communeName, labelledControl, type QuestionScope } from "./pages/question-answers";
 import { WizardPage } from "./pages/wizard-page";
 import { expect, test } from "./support/fixtures";
 import { exampleOf, fieldOf, stepOfType } from "./support/flows";
@@ -32,7 +32,7 @@ test("aide médicale from the catalogue to the confirmation with the keyboard al
       await expect(wizard.heading()).toBeFocused();
       await activate(page, wizard.backControl(), "Shift+Tab");
       await wizard.expectStep("commune");
-      await expect(commune).toHaveValue(String(example.answers.commune));
+      await expect(commune).toHaveValue(communeName(example.answers.commune));
       await activate(page, wizard.continueButton());
       await wizard.expectStep(step.id);
       continue;

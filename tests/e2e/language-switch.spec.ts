@@ -3,6 +3,7 @@
  * English, and writes amounts and dates the English way ("150,000 F", "14 March 2016").
  */
 import type { Item } from "../../src/shared/engine/answers";
+import { commonText } from "../support/flow-texts";
 import { labelledControl } from "./pages/question-answers";
 import { WizardPage } from "./pages/wizard-page";
 import { walkExample } from "./support/example-walk";
@@ -54,4 +55,17 @@ test("switching to English mid-procedure keeps the answers and formats figures f
   await expect(wizard.reviewRow(fieldOf(wizard.flow, "children"))).toContainText(
     formatDate("en", String(child?.birthDate)),
   );
+});
+
+test.describe("a browser whose first language is English", () => {
+  test.use({ locale: "en-GB" });
+
+  test("opens in English, until the person chooses French", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByRole("button", { name: commonText("en", "language.fr"), exact: true }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  });
 });

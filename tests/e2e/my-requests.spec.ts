@@ -39,8 +39,7 @@ test("a request made offline: listed, then sent while the list is open, and read
   test.slow();
   const requests = new MyRequestsPage(page);
   const wizard = new WizardPage(page, "aide-medicale");
-  await page.goto("/");
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await wizard.openForOffline();
 
   await context.setOffline(true);
   await wizard.start();

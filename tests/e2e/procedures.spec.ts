@@ -4,11 +4,12 @@
  * Adding an example file adds a test here.
  */
 
+import { DOCUMENT_LATER } from "../../src/shared/engine/answers";
 import { WizardPage } from "./pages/wizard-page";
 import { sendFromReview, walkExample } from "./support/example-walk";
 import { expect, test } from "./support/fixtures";
 import { allExamples, stepOf } from "./support/flows";
-import { exactly } from "./support/texts";
+import { exactly, textOf } from "./support/texts";
 
 test.describe.configure({ mode: "parallel" });
 
@@ -30,15 +31,29 @@ for (const { flowId, name, example } of allExamples()) {
       if (step.type === "questions")
         for (const field of step.fields)
           if (field.id in example.answers) await expect(wizard.changeButton(field)).toBeVisible();
-    // The checklist lists the documents the example expects, each one added.
+    // The checklist lists the documents the example expects, each one added or to send later.
     const checklist = wizard.documentChecklist();
     const expected = wizard.flow.documents.filter((doc) => example.expect.documents?.includes(doc.id));
     await expect(checklist.getByRole("listitem")).toHaveCount(expected.length);
-    const added = wizard.texts.wizard("review.documentProvided");
-    for (const doc of expected)
+    for (const doc of expected) {
+      const later = doc.field !== undefined && example.answers[doc.field] === DOCUMENT_LATER;
       await expect(
         checklist.getByRole("listitem").filter({ hasText: wizard.texts.flowText(doc.label) }),
-      ).toContainText(added);
+      ).toContainText(wizard.texts.wizard(later ? "review.documentLater" : "review.documentProvided"));
+    }
     await sendFromReview(wizard);
+    // The receipt lists what is still to send, so the person knows what to keep aside.
+    const later = expected.filter(
+      (doc) => doc.field !== undefined && example.answers[doc.field] === DOCUMENT_LATER,
+    );
+    if (later.length === 0) return;
+    const due = page.getByRole("region", {
+      name: textOf("fr", "due.heading", "requests", { count: later.length }),
+    });
+    for (const doc of later)
+      await expect(due.getByRole("listitem")).toContainText([wizard.texts.flowText(doc.label)]);
+    await expect(due.getByRole("listitem")).toHaveCount(later.length);
+    await page.goto("/mes-demarches");
+    await expect(page.getByText(textOf("fr", "stillDue", "requests", { count: later.length }))).toBeVisible();
   });
 }

@@ -46,10 +46,9 @@ test("a request finished offline leaves when the network returns, and is recorde
   });
 
   // One visit with network installs the service worker; everything after works without.
-  await page.goto("/");
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await context.setOffline(true);
   const wizard = new WizardPage(page, FLOW);
+  await wizard.openForOffline();
+  await context.setOffline(true);
   await wizard.start();
   await walkExample(wizard, example);
   await sendFromReview(wizard);

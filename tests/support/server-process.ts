@@ -15,6 +15,12 @@ const STOP_TIMEOUT_MS = 5_000;
 export interface ServerProcess {
   readonly url: string;
   stop(): Promise<void>;
+  /** SIGKILL: no shutdown, no flush; what a power cut or the OOM killer does. */
+  kill(): Promise<void>;
+  /** fetch to a path on this server (Node's fetch: not for tests under happy-dom). */
+  request(path: string, init?: RequestInit): Promise<Response>;
+  /** What the process printed, for a failing test to show. */
+  output(): string;
 }
 
 function freePort(): Promise<number> {
@@ -72,6 +78,11 @@ export async function startServerProcess(
       PORT: String(port),
       DATA_DIR: dataDir,
       DATABASE_URL: "",
+      // Every test client is 127.0.0.1: load tests would reach the per-client upload limits,
+      // which tests of their own check (tests/unit/server/upload-limits.test.ts).
+      UPLOADS_PER_HOUR: "1000000",
+      UPLOAD_BYTES_PER_HOUR: "1000000000000",
+      UPLOAD_QUOTA_BYTES: "1000000000000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -91,5 +102,9 @@ export async function startServerProcess(
     await stop();
     throw error;
   }
-  return { url, stop };
+  const kill = async () => {
+    child.kill("SIGKILL");
+    await exited(child);
+  };
+  return { url, stop, kill, request: (path, init) => fetch(`${url}${path}`, init), output: () => output };
 }

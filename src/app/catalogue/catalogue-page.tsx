@@ -5,12 +5,13 @@ import { Link } from "../routing/link";
 import { paths } from "../routing/routes";
 import { DraftList } from "./draft-list";
 import { ProcedureCard } from "./procedure-card";
+import { procedureTitleKey } from "./procedure-title";
 
 export function CataloguePage() {
   const { t, translateKey } = useTranslation();
   const titleOf = (flowId: string) => {
-    const procedure = procedures.find((p) => p.id === flowId);
-    return procedure && translateKey(procedure.title);
+    const key = procedureTitleKey(flowId);
+    return key && translateKey(key);
   };
   return (
     <>

@@ -34,6 +34,15 @@ export function ProcedureCard({ procedure }: { procedure: Procedure }) {
           <dd>{flowText(procedure.department)}</dd>
         </div>
       </dl>
+      {/* The title's link alone is a small target on a phone. Each card's button is named
+          "Commencer" and described by its card's title, which screen readers read with it. */}
+      <Link
+        class="button button--start procedure-card__start"
+        href={paths.procedure(procedure.id)}
+        aria-describedby={headingId}
+      >
+        {t("catalogue.start")}
+      </Link>
     </article>
   );
 }

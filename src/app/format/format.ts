@@ -46,7 +46,9 @@ function dateFormat(language: Language): Intl.DateTimeFormat {
 export function formatDate(iso: string, language: Language): string {
   const [y, m, d] = iso.split("-").map(Number);
   if (!y || !m || !d) return iso;
-  return dateFormat(language).format(Date.UTC(y, m - 1, d));
+  const written = dateFormat(language).format(Date.UTC(y, m - 1, d));
+  // French writes the first of the month as an ordinal: "1er janvier 2026".
+  return language === "fr" && d === 1 ? written.replace(/^1(?=\s)/, "1er") : written;
 }
 
 const UNITS = { fr: ["o", "Ko", "Mo", "Go"], en: ["B", "KB", "MB", "GB"] } as const;

@@ -2,12 +2,14 @@
  * "Aide" page: where the answers are kept, whether the browser may clear them when space runs
  * short, how much room they take, and how to erase everything from this device.
  */
+// Its lists and notices are styled with the wizard's: opened directly, the page needs them too.
+import "../wizard/wizard.css";
 import { useEffect, useState } from "preact/hooks";
 import { formatBytes } from "../format/format";
 import { useTranslation } from "../i18n/use-translation";
 import { usePageTitle } from "../layout/use-page-title";
-import { wipeAll } from "../storage/database";
 import { askPersistence, type StorageHealth, storageHealth } from "../storage/persistence";
+import { eraseEverything } from "../wizard/draft-sessions";
 
 export function HelpPage() {
   const { t, language } = useTranslation();
@@ -38,12 +40,14 @@ export function HelpPage() {
           <div class="summary-list__row">
             <dt>{t("help.usageLabel")}</dt>
             <dd>
-              {health.quota
-                ? t("help.usageOf", {
-                    used: formatBytes(health.usage, language),
-                    quota: formatBytes(health.quota, language),
-                  })
-                : formatBytes(health.usage, language)}
+              {health.usage === 0
+                ? t("help.usageNone")
+                : health.quota
+                  ? t("help.usageOf", {
+                      used: formatBytes(health.usage, language),
+                      quota: formatBytes(health.quota, language),
+                    })
+                  : formatBytes(health.usage, language)}
             </dd>
           </div>
         )}
@@ -68,7 +72,7 @@ export function HelpPage() {
           <button
             type="button"
             onClick={() =>
-              void wipeAll()
+              void eraseEverything()
                 .then(() => setWiped(true))
                 .then(refresh)
             }

@@ -7,6 +7,7 @@ import type { FunctionComponent } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { i18n } from "../i18n/i18n";
 import { useTranslation } from "../i18n/use-translation";
+import { PageLoadFailed } from "./page-load-failed";
 
 type Loader<P> = () => Promise<FunctionComponent<P>>;
 
@@ -35,15 +36,7 @@ export function LazyPage<P extends object>({
       current = false;
     };
   }, [load]);
-  if (failed === load)
-    return (
-      <div class="notice notice--error" role="alert">
-        <p>{t("pageLoadFailed")}</p>
-        <button type="button" onClick={() => window.location.reload()}>
-          {t("reloadPage")}
-        </button>
-      </div>
-    );
+  if (failed === load) return <PageLoadFailed />;
   if (loaded?.load !== load) return <p role="status">{t("loading")}</p>;
   return <loaded.Page {...props} />;
 }

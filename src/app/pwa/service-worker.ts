@@ -5,6 +5,7 @@
  * is on the same step with the same answers.
  */
 import type { Workbox } from "workbox-window";
+import type { KeepProcedureOffline, KeepProcedureOfflineAnswer } from "../../shared/service-worker-messages";
 import { runBeforeUpdate } from "./before-update";
 
 type Listener = (waiting: boolean) => void;
@@ -60,4 +61,33 @@ export async function applyUpdate(): Promise<void> {
   // "Mettre à jour" in another tab may have let it take over already: loading it is all that is left.
   if (registration?.waiting) workbox?.messageSkipWaiting();
   else window.location.reload();
+}
+
+const keptOffline = new Map<string, Promise<boolean>>();
+
+/**
+ * Asks the service worker to keep a procedure's files on the device (its pack), once per page
+ * load. Resolves true once they are there; false when the download failed; never without a
+ * service worker (a private window), where there is nothing to wait for.
+ */
+export function keepProcedureOffline(flowId: string): Promise<boolean> {
+  let kept = keptOffline.get(flowId);
+  if (!kept) {
+    kept =
+      "serviceWorker" in navigator && !import.meta.env.DEV
+        ? navigator.serviceWorker.ready.then(({ active }) => (active ? askToKeep(active, flowId) : false))
+        : new Promise<boolean>(() => undefined);
+    keptOffline.set(flowId, kept);
+  }
+  return kept;
+}
+
+function askToKeep(worker: ServiceWorker, flowId: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event: MessageEvent<KeepProcedureOfflineAnswer | null>) =>
+      resolve(event.data?.ok === true);
+    const message: KeepProcedureOffline = { type: "KEEP_PROCEDURE_OFFLINE", flowId };
+    worker.postMessage(message, [channel.port2]);
+  });
 }

@@ -1,10 +1,11 @@
+import { procedureTitleKey } from "../catalogue/procedure-title";
 import { formatDate, formatTime, localIsoDate } from "../format/format";
-import { i18n } from "../i18n/i18n";
 import { useTranslation } from "../i18n/use-translation";
 import { Link } from "../routing/link";
 import { paths } from "../routing/routes";
 import type { RequestRecord } from "../storage/requests";
 import { type RequestState, referenceOf } from "./request-state";
+import { NextStep, useStandingWords } from "./standing-words";
 
 /** Besides the words, each state has its own edge, so the list can be scanned at a glance. */
 const TONE: Record<RequestState["kind"], string> = {
@@ -15,16 +16,27 @@ const TONE: Record<RequestState["kind"], string> = {
   "waiting-network": "pending",
 };
 
+/** A sent request the province refused, closed, or waits on the person for, stands out too. */
+function toneOf(state: RequestState): string {
+  if (state.kind !== "sent" || !state.standing) return TONE[state.kind];
+  const status = state.standing.status;
+  if (status === "refused" || status === "closed") return "problem";
+  return status === "awaiting_citizen" ? "pending" : "sent";
+}
+
 export function RequestListItem({ request, state }: { request: RequestRecord; state: RequestState }) {
   const { t, translateKey, language } = useTranslation();
+  const standingWords = useStandingWords();
+  const words = state.kind === "sent" ? standingWords(state.receivedAt, state.standing) : undefined;
   // A procedure no longer offered has no texts on the device, but its receipts stay.
-  const titleKey = `${request.flowId}:title`;
+  const titleKey = procedureTitleKey(request.flowId);
   const reference = referenceOf(request);
   const created = new Date(request.createdAt);
+  const due = request.documentsDue?.length ?? 0;
   const status = (() => {
     switch (state.kind) {
       case "sent":
-        return t("requests:state.sent", { date: formatDate(localIsoDate(state.receivedAt), language) });
+        return words?.status ?? "";
       case "problem":
         return state.answers ? t("requests:state.problemAnswers") : t("requests:state.problem");
       case "sending":
@@ -45,10 +57,10 @@ export function RequestListItem({ request, state }: { request: RequestRecord; st
   const referenceId = `request-${request.id}-reference`;
   const statusId = `request-${request.id}-status`;
   return (
-    <li class={`request-list__item request-list__item--${TONE[state.kind]}`}>
+    <li class={`request-list__item request-list__item--${toneOf(state)}`}>
       <h2 class="request-list__title">
         <Link href={paths.request(request.id)} aria-describedby={`${referenceId} ${statusId}`}>
-          {i18n.exists(titleKey) ? translateKey(titleKey) : t("requests:unknownProcedure")}
+          {titleKey ? translateKey(titleKey) : t("requests:unknownProcedure")}
         </Link>
       </h2>
       <dl class="request-list__facts">
@@ -74,6 +86,9 @@ export function RequestListItem({ request, state }: { request: RequestRecord; st
           </dd>
         </div>
       </dl>
+      {due > 0 && <p class="request-list__due">{t("requests:stillDue", { count: due })}</p>}
+      {request.fromAccount && <p class="request-list__device">{t("requests:fromAccount")}</p>}
+      {words && <NextStep words={words} />}
     </li>
   );
 }

@@ -1,13 +1,18 @@
 /**
  * The one IndexedDB database of the app, and the only module that opens it (a lint rule keeps
  * `idb` out of every other folder). What lives where:
- * - `drafts`: requests in progress, one per procedure on this device (answers + machine snapshot);
+ * - `drafts`: requests in progress (answers + machine snapshot), each keyed by its own id (a UUID
+ *   made when the person starts, which becomes the request's id), several per procedure if need be;
  * - `draft-revisions`: one key per saved revision of a draft, so two tabs never overwrite each other;
  * - `files`: the documents' bytes, kept out of the answers so a draft stays small to save;
- * - `requests`: finished requests waiting to be sent, and the receipts of sent ones.
+ * - `requests`: finished requests waiting to be sent, and the receipts of sent ones;
+ * - `draft-sync`: for each draft kept in the account, the server's revision this device last had
+ *   (and, after a conflict, the server's copy until the person chooses).
  * Everything here is personal: `wipeAll` (shared-PC mode) clears every store.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import { forgetRevisions } from "./draft-revisions";
+import type { DraftSyncRecord } from "./draft-sync";
 import type { DraftRecord } from "./drafts";
 import type { StoredFile } from "./files";
 import type { RequestRecord } from "./requests";
@@ -15,16 +20,17 @@ import type { RequestRecord } from "./requests";
 /** Do not change without an upgrade step below and a test that opens the previous version. */
 export const DB_NAME = "pas-a-pas";
 /** Do not change without an upgrade step below and a test that opens the previous version. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 5;
 
 export interface PasAPasDB extends DBSchema {
-  drafts: { key: string; value: DraftRecord; indexes: { "by-owner": string } };
+  drafts: { key: string; value: DraftRecord; indexes: { "by-owner": string; "by-flow": string } };
   "draft-revisions": {
     key: [string, number];
     value: { readonly draftId: string; readonly revision: number };
   };
   files: { key: string; value: StoredFile };
   requests: { key: string; value: RequestRecord; indexes: { "by-status": string } };
+  "draft-sync": { key: string; value: DraftSyncRecord };
 }
 
 export type Database = IDBPDatabase<PasAPasDB>;
@@ -57,6 +63,28 @@ export function database(): Promise<Database> {
             for (const { id, revision } of drafts) void revisions.add({ draftId: id, revision });
           });
       }
+      if (oldVersion < 4) {
+        // Version 4: a draft has its own id instead of its procedure's, so one procedure can have
+        // several drafts (two people on one PC, two households). Each draft kept under its flow's
+        // id moves to a new id, with the revisions it claimed.
+        const drafts = tx.objectStore("drafts");
+        drafts.createIndex("by-flow", "flowId");
+        const revisions = tx.objectStore("draft-revisions");
+        void drafts.getAll().then((records) => {
+          for (const record of records) {
+            const id = crypto.randomUUID();
+            void drafts.delete(record.id);
+            void drafts.put({ ...record, id });
+            void forgetRevisions(revisions, record.id);
+            void revisions.add({ draftId: id, revision: record.revision });
+          }
+        });
+      }
+      if (oldVersion < 5) {
+        // Version 5: drafts kept in the account. Nothing to move: a draft of version 4 was never
+        // on the server, and is offered to the account after sign-in like any account-free one.
+        db.createObjectStore("draft-sync", { keyPath: "draftId" });
+      }
     },
     // Another tab opened a newer version: let it upgrade rather than block it forever.
     blocking() {
@@ -77,10 +105,11 @@ export async function closeDatabase(): Promise<void> {
 /** Everything personal on this device, gone in one transaction. */
 export async function wipeAll(): Promise<void> {
   const db = await database();
-  const tx = db.transaction(["drafts", "draft-revisions", "files", "requests"], "readwrite", {
+  const tx = db.transaction(["drafts", "draft-revisions", "files", "requests", "draft-sync"], "readwrite", {
     durability: "strict",
   });
   await Promise.all([
+    tx.objectStore("draft-sync").clear(),
     tx.objectStore("drafts").clear(),
     tx.objectStore("draft-revisions").clear(),
     tx.objectStore("files").clear(),

@@ -1,5 +1,6 @@
 /**
- * Requests in progress. One draft per procedure on this device, keyed by the flow id for now.
+ * Requests in progress, each under its own id (a UUID made when the person starts, which becomes
+ * the request's id when they send it): a procedure can have several drafts on one device.
  * Each save carries a revision one above the one it started from, and each revision can be
  * saved once (see draft-revisions.ts): a second tab that started from an older copy is refused
  * (DraftConflict), so it never overwrites the first one's newer answers: it is told the draft
@@ -10,6 +11,7 @@ import { database } from "./database";
 import { documentIds } from "./document-ids";
 import { announceDraftSaved } from "./draft-events";
 import { claimRevision, forgetRevisions, isConstraintError } from "./draft-revisions";
+import type { StoredFile } from "./files";
 import { asStorageError } from "./storage-errors";
 
 export interface DraftRecord extends Draft {
@@ -67,9 +69,10 @@ export async function loadDraft(id: string): Promise<DraftRecord | undefined> {
   return db.get("drafts", id);
 }
 
-export async function listDrafts(): Promise<DraftRecord[]> {
+/** Every draft on the device, or only one procedure's, the last changed first. */
+export async function listDrafts(flowId?: string): Promise<DraftRecord[]> {
   const db = await database();
-  const drafts = await db.getAll("drafts");
+  const drafts = flowId ? await db.getAllFromIndex("drafts", "by-flow", flowId) : await db.getAll("drafts");
   return drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
@@ -86,4 +89,24 @@ export async function deleteDraft(id: string): Promise<void> {
     tx.done,
   ]);
   announceDraftSaved(id, Number.POSITIVE_INFINITY);
+}
+
+/**
+ * A draft brought from another device (src/app/handoff), with its documents, in one transaction:
+ * either the whole draft is on this device, or nothing of it.
+ */
+export async function addImportedDraft(record: DraftRecord, files: readonly StoredFile[]): Promise<void> {
+  try {
+    const db = await database();
+    const tx = db.transaction(["drafts", "draft-revisions", "files"], "readwrite", { durability: "strict" });
+    await Promise.all([
+      ...files.map((file) => tx.objectStore("files").put(file)),
+      tx.objectStore("drafts").put(record),
+      claimRevision(tx.objectStore("draft-revisions"), record.id, record.revision),
+      tx.done,
+    ]);
+  } catch (error) {
+    throw asStorageError(error);
+  }
+  announceDraftSaved(record.id, record.revision);
 }

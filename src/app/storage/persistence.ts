@@ -3,11 +3,14 @@
  * much is used. Asking for persistent storage after the first saved draft (not at first visit)
  * is when browsers grant it, and when it matters.
  */
+import { onPost } from "../post/post-mode";
+
 let asked = false;
 
 /** Asks once per visit, or again when the person asks for it. */
 export async function askPersistence(again = false): Promise<void> {
-  if ((asked && !again) || !navigator.storage?.persist) return;
+  // On a post nothing may outlive the person's session: the browser is never asked to keep it.
+  if (onPost() || (asked && !again) || !navigator.storage?.persist) return;
   asked = true;
   if (!(await navigator.storage.persisted())) await navigator.storage.persist();
 }

@@ -17,6 +17,11 @@ export interface RequestRecord {
   readonly createdAt: string;
   /** Shown until the administration gives its own reference. */
   readonly provisionalReference: string;
+  /**
+   * The documents the person will send later ("je l'enverrai plus tard"): their label keys, with
+   * the flow's namespace. Kept once sent, when the answers are dropped, for the receipt to list.
+   */
+  readonly documentsDue?: readonly string[];
   /** ready: waiting to be sent (or being sent); sent: the server confirmed it; problem: someone must act. */
   readonly status: "ready" | "sent" | "problem";
   /** Uploads started for its documents, by device file id, so an interrupted one resumes. */
@@ -28,6 +33,21 @@ export interface RequestRecord {
   readonly receivedAt?: string;
   /** What went wrong when the person must act (a 422 after a flow change, a refused file). */
   readonly problem?: { readonly code: string; readonly fields?: readonly { path: string; code: string }[] };
+  /** Where the server last said it stands (account-requests.ts), kept to be read offline. */
+  readonly standing?: RequestStanding;
+  /** The account it belongs to, once the server said so (sent signed in, or attached). */
+  readonly accountId?: string;
+  /** Listed from the account, sent from another device: forgotten when the account signs out. */
+  readonly fromAccount?: true;
+  /** The server would not attach it to the account at sign-in: not offered again. */
+  readonly attachRefused?: true;
+}
+
+/** A request's status as the server words it (src/shared/api/account-requests.ts). */
+export interface RequestStanding {
+  readonly status: string;
+  readonly changedAt: string;
+  readonly reason?: string;
 }
 
 /** A short code a person can read out to a mediator: 8 characters from the request id. */
@@ -131,6 +151,7 @@ export async function markSent(requestId: string, reference: string, receivedAt:
       flowVersion: request.flowVersion,
       createdAt: request.createdAt,
       provisionalReference: request.provisionalReference,
+      ...(request.documentsDue ? { documentsDue: request.documentsDue } : {}),
       answers: {},
       status: "sent",
       reference,
@@ -142,22 +163,25 @@ export async function markSent(requestId: string, reference: string, receivedAt:
 
 /**
  * A request the server refused for its answers (the procedure changed meanwhile) becomes a
- * draft again, in one transaction, so the person can fix it and send it anew. Refused when a
- * draft of the same procedure is already on the device: neither is overwritten.
+ * draft again, in one transaction, so the person can fix it and send it anew. It gets a new id:
+ * the server may already know the old one (its uploads), and the new send is a new request.
+ * Returns the new draft's id, or undefined when the request is not one to fix.
  */
-export async function reopenRequest(requestId: string): Promise<string | undefined> {
+export async function reopenRequest(
+  requestId: string,
+): Promise<{ flowId: string; draftId: string } | undefined> {
   const db = await database();
   const tx = db.transaction(["requests", "drafts", "draft-revisions"], "readwrite", { durability: "strict" });
   const request = await tx.objectStore("requests").get(requestId);
-  const existing = request && (await tx.objectStore("drafts").get(request.flowId));
-  if (request?.status !== "problem" || existing) {
+  if (request?.status !== "problem") {
     tx.abort();
     await tx.done.catch(() => undefined);
     return undefined;
   }
+  const draftId = crypto.randomUUID();
   await Promise.all([
     tx.objectStore("drafts").put({
-      id: request.flowId,
+      id: draftId,
       flowId: request.flowId,
       flowVersion: request.flowVersion,
       answers: request.answers,
@@ -167,9 +191,9 @@ export async function reopenRequest(requestId: string): Promise<string | undefin
       owner: null,
       revision: 1,
     }),
-    claimRevision(tx.objectStore("draft-revisions"), request.flowId, 1),
+    claimRevision(tx.objectStore("draft-revisions"), draftId, 1),
     tx.objectStore("requests").delete(requestId),
     tx.done,
   ]);
-  return request.flowId;
+  return { flowId: request.flowId, draftId };
 }

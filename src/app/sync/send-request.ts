@@ -5,6 +5,7 @@
  * the outbox decides what to do next. No DOM and no fetch here: the transport is given.
  */
 import { apiErrorOf } from "../../shared/api/error-codes";
+import { uploadIdOfUrl } from "../../shared/api/paths";
 import { parseReceipt, type SubmissionBody } from "../../shared/api/submission";
 import type { RequestRecord } from "../storage/requests";
 import { documentsOf, withUploadIds } from "./documents-of";
@@ -78,7 +79,7 @@ export async function sha256(blob: Blob): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-const uploadIdOf = (url: string) => url.replace(/\/+$/, "").split("/").pop() ?? url;
+const uploadIdOf = (url: string) => uploadIdOfUrl(url) ?? url;
 
 export async function sendRequest(
   request: RequestRecord,
@@ -118,8 +119,11 @@ export async function sendRequest(
       // 404/410: the server no longer has that upload (expired): start it again next time.
       if (error.status === 404 || error.status === 410) await files.forgetUpload(request.id, ref.id);
       // Refused for what it is (type, size, a procedure or piece the server does not know): trying
-      // again cannot help, the person or a developer must act.
-      if (error.status === 400 || error.status === 413 || error.status === 415)
+      // again cannot help, the person or a developer must act. A limit of the connection (too many
+      // uploads 429, too much held 413 upload_quota_reached, the server's disk full 507) is not
+      // theirs: it passes, and the next attempt goes through.
+      const refusedForWhatItIs = error.status === 400 || error.status === 413 || error.status === 415;
+      if (refusedForWhatItIs && error.code !== "upload_quota_reached")
         return { kind: "problem", code: error.code ?? "document_refused" };
       return { kind: "retry" };
     }

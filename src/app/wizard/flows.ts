@@ -20,10 +20,17 @@ export function loadFlow(flowId: string): Promise<LoadedFlow | undefined> {
   if (!flow) {
     const file = files[`../../../flows/${flowId}.json`];
     flow = file
-      ? file().then(({ default: raw }) => {
-          const parsed = parseFlow(raw).flow;
-          return parsed ? { flow: parsed, machine: compileFlow(parsed) } : undefined;
-        })
+      ? file().then(
+          ({ default: raw }) => {
+            const parsed = parseFlow(raw).flow;
+            return parsed ? { flow: parsed, machine: compileFlow(parsed) } : undefined;
+          },
+          (error: unknown) => {
+            // Not fetched (offline, or a network failure): the next opening tries again.
+            loaded.delete(flowId);
+            throw error;
+          },
+        )
       : Promise.resolve(undefined);
     loaded.set(flowId, flow);
   }

@@ -1,10 +1,11 @@
 /**
- * One open procedure: the XState actor running its flow, restored from the device's draft and
- * saved back as the person types. Saving is debounced (one transaction per burst of changes)
+ * One open draft: the XState actor running its flow, restored from the device's draft and
+ * saved back as the person types. Sessions are opened, closed and kept by draft-sessions.ts only. Saving is debounced (one transaction per burst of changes)
  * and flushed when the page is hidden or closed, so locking the phone right after typing loses
  * nothing.
  */
 import { type Actor, createActor } from "xstate";
+import { documentsChecklist } from "../../shared/engine/documents";
 import { draftOf, type Migration, restoreDraft } from "../../shared/engine/draft";
 import { currentStep, type WizardMachine, type WizardSnapshot } from "../../shared/engine/machine";
 import { progressOf } from "../../shared/engine/path";
@@ -12,9 +13,12 @@ import type { Flow } from "../../shared/flow/schema";
 import { AUTOSAVE_MEASURE } from "../../shared/measures";
 import { beforeUpdate } from "../pwa/before-update";
 import { onDraftSavedElsewhere } from "../storage/draft-events";
-import { DraftConflict, loadDraft, saveDraft } from "../storage/drafts";
+import { DraftConflict, type DraftRecord, saveDraft } from "../storage/drafts";
 import { askPersistence } from "../storage/persistence";
 import { provisionalReference, recordRequest } from "../storage/requests";
+import { draftSaved } from "../sync/draft-sync";
+import { isSignedInHint } from "../sync/signed-in-hint";
+import { flowKey } from "./flow-text";
 import { loadFlow } from "./flows";
 
 const SAVE_DELAY_MS = 300;
@@ -39,11 +43,15 @@ export class WizardSession {
   /** The last write failed: the next flush writes even if nothing changed since. */
   private retryNeeded = false;
   private saveState: SaveState = { state: "idle" };
+  /** Deleted or wiped: no write may start any more, whatever is still queued. */
+  private discarded = false;
   private readonly saveListeners = new Set<() => void>();
   private readonly stop: () => void;
 
   constructor(
     readonly flow: Flow,
+    /** The draft's own id, which becomes the request's id when it is sent. */
+    readonly draftId: string,
     readonly actor: WizardActor,
     readonly migration: Migration | undefined,
     revision: number,
@@ -65,7 +73,7 @@ export class WizardSession {
     const stopBeforeUpdate = beforeUpdate(() => this.flush());
     const stopListening = onDraftSavedElsewhere(({ id, revision }) => {
       // Tabs hear only the others' saves: any revision past the last one confirmed here is theirs.
-      if (id === flow.id && revision > this.savedRevision) this.setSaveState({ state: "elsewhere" });
+      if (id === draftId && revision > this.savedRevision) this.setSaveState({ state: "elsewhere" });
     });
     this.stop = () => {
       stopBeforeUpdate();
@@ -117,6 +125,7 @@ export class WizardSession {
     if (
       (snapshot === this.lastIssued && !this.retryNeeded) ||
       snapshot.status !== "active" ||
+      this.discarded ||
       this.movedElsewhere()
     )
       return;
@@ -129,7 +138,7 @@ export class WizardSession {
     try {
       await saveDraft({
         ...draft,
-        id: this.flow.id,
+        id: this.draftId,
         updatedAt: new Date().toISOString(),
         step: currentStep(snapshot),
         progress: progressOf(this.flow, snapshot.context.answers, currentStep(snapshot)),
@@ -139,6 +148,8 @@ export class WizardSession {
       // A User Timing entry: `npm run bench` reads it, and so can anyone in DevTools.
       performance.measure(AUTOSAVE_MEASURE, { start: started });
       this.savedRevision = Math.max(this.savedRevision, revision);
+      // Signed in: the account gets it too, when the network allows (draft-sync coalesces).
+      if (isSignedInHint()) draftSaved(this.draftId);
       // Another tab may have moved on while this write ran: that news is not undone by it.
       if (!this.movedElsewhere()) this.setSaveState({ state: "saved", at: new Date() });
       void askPersistence();
@@ -173,9 +184,13 @@ export class WizardSession {
     await this.flush();
     if (this.saveState.state === "failed" || this.saveState.state === "elsewhere")
       throw new Error("the draft could not be saved here");
-    const id = crypto.randomUUID();
+    const id = this.draftId;
+    const documentsDue = documentsChecklist(this.flow, snapshot.context.answers)
+      .filter((doc) => doc.later)
+      .map((doc) => flowKey(this.flow, doc.label));
     await recordRequest(
       {
+        ...(documentsDue.length > 0 ? { documentsDue } : {}),
         id,
         flowId: this.flow.id,
         flowVersion: this.flow.version,
@@ -184,7 +199,7 @@ export class WizardSession {
         provisionalReference: provisionalReference(id),
         status: "ready",
       },
-      this.flow.id,
+      this.draftId,
     );
     this.actor.send({ type: "SUBMIT" });
     void import("../sync/sender").then((sender) => {
@@ -194,40 +209,35 @@ export class WizardSession {
     return id;
   }
 
-  close(): void {
-    void this.flush();
+  /**
+   * The draft is being deleted, wiped or was sent: stop at once and write nothing more, not even
+   * what was typed in the last instant. Settles once any write already on its way has landed, so
+   * the deletion that follows comes after it.
+   */
+  discard(): Promise<void> {
+    clearTimeout(this.saveTimer);
+    this.discarded = true;
     this.stop();
     this.actor.stop();
+    return this.writing.catch(() => undefined);
   }
 }
 
-const sessions = new Map<string, Promise<WizardSession | undefined>>();
-
-/** The open session of a procedure, restored from this device's draft the first time. */
-export function openSession(flowId: string): Promise<WizardSession | undefined> {
-  let session = sessions.get(flowId);
-  if (!session) {
-    session = start(flowId);
-    sessions.set(flowId, session);
-  }
-  return session;
-}
-
-/** After a request is recorded: the next visit starts a new one. */
-export function forgetSession(flowId: string): void {
-  void sessions.get(flowId)?.then((session) => session?.close());
-  sessions.delete(flowId);
-}
-
-async function start(flowId: string): Promise<WizardSession | undefined> {
-  const [loaded, draft] = await Promise.all([loadFlow(flowId), loadDraft(flowId).catch(() => undefined)]);
+/** A session for a draft: restored from its record, or a new one when there is none yet. */
+export async function startSession(
+  flowId: string,
+  draftId: string,
+  draft: DraftRecord | undefined,
+): Promise<WizardSession | undefined> {
+  const loaded = await loadFlow(flowId);
   if (!loaded) return undefined;
   const { flow, machine } = loaded;
   if (!draft)
-    return new WizardSession(flow, createActor(machine, { input: undefined }).start(), undefined, 0);
+    return new WizardSession(flow, draftId, createActor(machine, { input: undefined }).start(), undefined, 0);
   const { snapshot, migration } = restoreDraft(flow, machine, draft);
   return new WizardSession(
     flow,
+    draftId,
     createActor(machine, { snapshot, input: undefined }).start(),
     migration,
     draft.revision,

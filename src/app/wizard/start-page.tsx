@@ -1,24 +1,32 @@
-/** The start page of a procedure: what it is for, who can apply, what to prepare, how long it takes. */
-import { currentStep } from "../../shared/engine/machine";
-import { progressOf } from "../../shared/engine/path";
+/**
+ * The start page of a procedure: what it is for, who can apply, what to prepare, how long it
+ * takes; the drafts of it on this device, whose each is; and a button that starts a new one.
+ */
+import { useState } from "preact/hooks";
+import type { Flow } from "../../shared/flow/schema";
+import { DraftList } from "../catalogue/draft-list";
 import { useTranslation } from "../i18n/use-translation";
 import { usePageTitle } from "../layout/use-page-title";
+import { OfflineReady } from "../pwa/offline-ready";
 import { Link } from "../routing/link";
+import { navigate } from "../routing/router";
 import { paths } from "../routing/routes";
+import { useSignedInHint } from "../sync/signed-in-hint";
+import { startDraft } from "./draft-sessions";
 import { flowText } from "./flow-text";
-import type { WizardSession } from "./session";
-import { useSelector } from "./use-selector";
 
-export function StartPage({ session }: { session: WizardSession }) {
+export function StartPage({ flow }: { flow: Flow }) {
   const { t, language } = useTranslation();
-  const { flow, actor } = session;
   const text = flowText(flow, language);
-  const step = useSelector(actor, currentStep);
-  const started = useSelector(actor, (s) => Object.keys(s.context.answers).length > 0);
-  const progress = progressOf(flow, actor.getSnapshot().context.answers, step);
+  const [drafts, setDrafts] = useState(0);
+  const signedIn = useSignedInHint();
   const title = text(flow.title);
   usePageTitle(title);
   const toConfirm = Object.values(flow.parameters).some((p) => p.toConfirm);
+  const begin = () =>
+    void startDraft(flow.id).then((session) => {
+      if (session) navigate(paths.step(flow.id, session.draftId, flow.start));
+    });
 
   return (
     <article class="start-page">
@@ -36,10 +44,17 @@ export function StartPage({ session }: { session: WizardSession }) {
       <p>{t("wizard:start.department", { department: text(flow.department) })}</p>
       {toConfirm && <p class="notice">{t("wizard:start.toConfirm")}</p>}
       <p class="notice notice--info">{t("wizard:start.savedOnDevice")}</p>
-      {started && progress.step > 0 && <p>{t("wizard:start.resumeAt", progress)}</p>}
-      <Link class="button button--start" href={paths.step(flow.id, step)} role="button">
-        {started ? t("wizard:start.resume") : t("wizard:start.begin")}
-      </Link>
+      <OfflineReady flowId={flow.id} />
+      <DraftList flowId={flow.id} titleOf={(id) => (id === flow.id ? title : undefined)} onList={setDrafts} />
+      <button type="button" class="button button--start" onClick={begin}>
+        {drafts > 0 ? t("wizard:start.beginAnother") : t("wizard:start.begin")}
+      </button>
+      {/* Offered, never asked for: the procedure works the same without an account. */}
+      {!signedIn && (
+        <p class="start-page__account">
+          {t("wizard:start.account")} <Link href={paths.signIn()}>{t("wizard:start.accountLink")}</Link>
+        </p>
+      )}
     </article>
   );
 }

@@ -4,8 +4,9 @@ import "./wizard.css";
  * focus to the new page's heading and announces it, and shows the back link, progress, notices
  * and save status around the page itself.
  */
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useLayoutEffect, useRef } from "preact/hooks";
 import { computeValues } from "../../shared/engine/computed";
+import type { Migration } from "../../shared/engine/draft";
 import { currentStep, type WizardSnapshot } from "../../shared/engine/machine";
 import { progressOf } from "../../shared/engine/path";
 import { indexFlow } from "../../shared/flow/flow-index";
@@ -26,18 +27,35 @@ import { ReviewStep } from "./steps/review-step";
 import type { StepProps } from "./steps/step-props";
 import { useSelector } from "./use-selector";
 
-/** Keeps the address bar and the machine on the same step, whichever of the two moved. */
-function useStepAddress(session: WizardSession, urlStep: string, step: string): void {
-  const { actor, flow } = session;
-  useEffect(() => {
-    if (urlStep === currentStep(actor.getSnapshot())) return;
-    actor.send({ type: "GO", step: urlStep });
+/**
+ * Keeps the address bar and the machine on the same step, whichever of the two moved. `agreed`
+ * is the step both were last on. When the address moves (a reload, back/forward, a link), it
+ * wins once: the machine goes there if that step is open to the person, else the address is
+ * corrected to where the machine is. When the machine moves (Continuer, Retour, Modifier), the
+ * address follows. Each side answers only a move of the other: never one to a stale value of
+ * the other, which is how an earlier step's address once flipped the page between two steps.
+ */
+function useStepAddress(session: WizardSession, urlStep: string): void {
+  const { actor, flow, draftId } = session;
+  const agreed = useRef<string | undefined>(undefined);
+  useLayoutEffect(() => {
+    // Set before GO: the machine's move it causes is then answered by an address already there.
+    agreed.current = currentStep(actor.getSnapshot());
+    if (agreed.current !== urlStep) actor.send({ type: "GO", step: urlStep });
     const reached = currentStep(actor.getSnapshot());
-    if (reached !== urlStep) navigate(paths.step(flow.id, reached), { replace: true });
+    agreed.current = reached;
+    if (reached !== urlStep) navigate(paths.step(flow.id, draftId, reached), { replace: true });
   }, [urlStep]);
   useEffect(() => {
-    if (step !== urlStep) navigate(paths.step(flow.id, step));
-  }, [step]);
+    const subscription = actor.subscribe((snapshot) => {
+      const step = currentStep(snapshot);
+      // "submitted" has no address: the declaration moves on to the request's page.
+      if (step === agreed.current || snapshot.hasTag("submitted")) return;
+      agreed.current = step;
+      navigate(paths.step(flow.id, draftId, step));
+    });
+    return () => subscription.unsubscribe();
+  }, [actor]);
 }
 
 /** Focus follows the page: the heading on arrival, the error summary when "Continuer" was refused. */
@@ -59,7 +77,7 @@ export function StepPage({ session, urlStep }: { session: WizardSession; urlStep
   const answers = useSelector(actor, (s: WizardSnapshot) => s.context.answers);
   const dropped = useSelector(actor, (s: WizardSnapshot) => s.context.dropped);
   const canGoBack = useSelector(actor, (s: WizardSnapshot) => s.can({ type: "BACK" }));
-  useStepAddress(session, urlStep, step);
+  useStepAddress(session, urlStep);
   useFocusOnArrival(step);
 
   const definition = indexFlow(flow).steps.get(step) as Step;
@@ -84,13 +102,7 @@ export function StepPage({ session, urlStep }: { session: WizardSession; urlStep
         {t("wizard:announce", { page: title })}
       </p>
       {progress.step > 0 && <p class="progress">{t("wizard:step.progress", progress)}</p>}
-      {session.migration && (
-        <p class="notice notice--info">
-          {session.migration.removed.length > 0
-            ? t("wizard:step.migratedRemoved", { count: session.migration.removed.length })
-            : t("wizard:step.migrated")}
-        </p>
-      )}
+      {session.migration && <MigrationNotice migration={session.migration} />}
       {dropped.length > 0 && (
         <p class="notice notice--info" role="status">
           {t("wizard:step.dropped", { count: dropped.length })}
@@ -98,6 +110,23 @@ export function StepPage({ session, urlStep }: { session: WizardSession; urlStep
       )}
       <StepContent {...props} />
       <SaveStatus session={session} />
+    </div>
+  );
+}
+
+/** What changed in the procedure since the draft was saved, in the order the person meets it. */
+function MigrationNotice({ migration }: { migration: Migration }) {
+  const { t } = useTranslation();
+  const { removed, askedAgain, newQuestionsFirst } = migration;
+  return (
+    <div class="notice notice--info">
+      <p>
+        {removed.length > 0
+          ? t("wizard:step.migratedRemoved", { count: removed.length })
+          : t("wizard:step.migrated")}
+      </p>
+      {askedAgain.length > 0 && <p>{t("wizard:step.migratedAskedAgain", { count: askedAgain.length })}</p>}
+      {newQuestionsFirst && <p>{t("wizard:step.migratedNewQuestions")}</p>}
     </div>
   );
 }

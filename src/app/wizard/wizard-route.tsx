@@ -1,32 +1,89 @@
-/** A procedure's pages: its start page and its steps, once its flow and draft are loaded. */
+/** A procedure's pages: its start page, and the steps of one of its drafts once it is open. */
 import { useEffect, useState } from "preact/hooks";
+import { currentStep } from "../../shared/engine/machine";
+import type { Flow } from "../../shared/flow/schema";
 import { useTranslation } from "../i18n/use-translation";
 import { NotFoundPage } from "../layout/not-found-page";
-import { openSession, type WizardSession } from "./session";
+import { PageLoadFailed } from "../layout/page-load-failed";
+import { keepProcedureOffline } from "../pwa/service-worker";
+import { navigate } from "../routing/router";
+import { paths } from "../routing/routes";
+import { listDrafts } from "../storage/drafts";
+import { openDraft } from "./draft-sessions";
+import { loadFlow } from "./flows";
+import type { WizardSession } from "./session";
 import { StartPage } from "./start-page";
 import { StepPage } from "./step-page";
 
-type Loading = { state: "loading" } | { state: "missing" } | { state: "ready"; session: WizardSession };
+type Loading =
+  | { state: "loading" }
+  | { state: "missing" }
+  | { state: "failed" }
+  | { state: "start"; flow: Flow }
+  | { state: "draft"; session: WizardSession };
 
-export function WizardRoute({ flowId, step }: { flowId: string; step?: string | undefined }) {
+interface WizardRouteProps {
+  flowId: string;
+  draftId?: string | undefined;
+  step?: string | undefined;
+  legacyStep?: string | undefined;
+}
+
+/**
+ * Where an address leads when it names no open draft: an address from before drafts had ids
+ * goes to the procedure's only draft if it has one, else to its start page, as does a draft no
+ * longer on this device (sent, deleted, or opened from another device's link).
+ */
+async function redirect(flowId: string, legacyStep: string | undefined): Promise<void> {
+  const drafts = legacyStep ? await listDrafts(flowId).catch(() => []) : [];
+  const only = drafts.length === 1 ? drafts[0] : undefined;
+  navigate(only && legacyStep ? paths.step(flowId, only.id, legacyStep) : paths.procedure(flowId), {
+    replace: true,
+  });
+}
+
+export function WizardRoute({ flowId, draftId, step, legacyStep }: WizardRouteProps) {
   const { t } = useTranslation();
   const [loading, setLoading] = useState<Loading>({ state: "loading" });
+  // Any page of a procedure counts as opening it: a draft resumed at its step must work offline too.
+  useEffect(() => void keepProcedureOffline(flowId), [flowId]);
   useEffect(() => {
     let current = true;
     setLoading({ state: "loading" });
-    void openSession(flowId).then((session) => {
-      if (current) setLoading(session ? { state: "ready", session } : { state: "missing" });
-    });
+    void (async () => {
+      const loaded = await loadFlow(flowId);
+      if (!current) return;
+      if (!loaded) return setLoading({ state: "missing" });
+      if (legacyStep) return redirect(flowId, legacyStep);
+      if (!draftId) return setLoading({ state: "start", flow: loaded.flow });
+      const session = await openDraft(flowId, draftId);
+      if (!current) return;
+      if (!session) return redirect(flowId, undefined);
+      setLoading({ state: "draft", session });
+    })().catch(
+      // The flow's file could not be fetched: offline, a procedure never opened on this device.
+      () => current && setLoading({ state: "failed" }),
+    );
     return () => {
       current = false;
     };
-  }, [flowId]);
+  }, [flowId, draftId, legacyStep]);
 
-  if (loading.state === "loading") return <p role="status">{t("wizard:loading")}</p>;
+  // Only the draft the address names: for the one render before the effect above runs, the
+  // previous draft's session must not take the next address for its own.
+  const session =
+    loading.state === "draft" && loading.session.draftId === draftId ? loading.session : undefined;
+  // `/<flow>/<draft>`: the draft where it stopped.
+  useEffect(() => {
+    if (session && !step)
+      navigate(paths.step(flowId, session.draftId, currentStep(session.actor.getSnapshot())), {
+        replace: true,
+      });
+  }, [session, step]);
+
   if (loading.state === "missing") return <NotFoundPage />;
-  return step ? (
-    <StepPage session={loading.session} urlStep={step} />
-  ) : (
-    <StartPage session={loading.session} />
-  );
+  if (loading.state === "failed") return <PageLoadFailed />;
+  if (loading.state === "start" && !draftId) return <StartPage flow={loading.flow} />;
+  if (session && step) return <StepPage key={session.draftId} session={session} urlStep={step} />;
+  return <p role="status">{t("wizard:loading")}</p>;
 }

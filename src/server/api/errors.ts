@@ -14,6 +14,7 @@ export const ERROR_MESSAGES: { readonly [code in ApiErrorCode]: string } = {
   unsupported_media_type: "La demande doit être envoyée au format JSON.",
   body_too_large: "La demande est trop volumineuse pour être reçue.",
   malformed_json: "Le contenu de la demande est illisible.",
+  body_too_complex: "La demande contient trop de valeurs ou trop de niveaux pour être reçue.",
   invalid_body: "La demande est incomplète ou mal formée.",
   unknown_flow: "Cette démarche, dans cette version, n'est pas connue du serveur.",
   invalid_answers: "Certaines réponses sont à corriger avant d'envoyer la demande.",
@@ -24,6 +25,8 @@ export const ERROR_MESSAGES: { readonly [code in ApiErrorCode]: string } = {
     "Un document reçu ne correspond pas à celui de la demande : il faut l'envoyer à nouveau.",
   document_type:
     "Un document n'est pas d'un type accepté. Envoyez une photo (JPEG, PNG, WebP ou HEIC) ou un PDF.",
+  document_unsafe:
+    "Ce PDF contient des éléments actifs (un programme, un fichier joint) ou il est protégé : il ne peut pas être accepté. Envoyez une photo du document, ou un PDF simple.",
   document_in_use: "Un document est déjà joint à une autre demande.",
   document_too_large: "Ce document est trop lourd pour cette pièce.",
   unknown_field: "Cette pièce n'existe pas dans la démarche.",
@@ -31,8 +34,52 @@ export const ERROR_MESSAGES: { readonly [code in ApiErrorCode]: string } = {
   upload_not_found: "Ce document n'existe pas, ou plus, sur le serveur : il faut l'envoyer à nouveau.",
   upload_expired: "L'envoi de ce document a expiré : il faut l'envoyer à nouveau.",
   upload_offset_conflict: "Le serveur n'a pas reçu la même partie de ce document : reprenez l'envoi.",
+  too_many_uploads:
+    "Beaucoup de documents ont été envoyés depuis cette connexion. L'envoi reprendra tout seul un peu plus tard.",
+  upload_quota_reached:
+    "Trop de documents envoyés depuis cette connexion attendent leur demande. Envoyez d'abord votre demande, ou réessayez plus tard.",
+  storage_full:
+    "Le serveur ne peut pas recevoir de nouveaux documents pour le moment. L'envoi reprendra tout seul plus tard.",
   database_unavailable: "Le service est momentanément indisponible. Réessayez dans quelques minutes.",
   internal_error: "Le serveur a rencontré un problème. Réessayez dans quelques minutes.",
+  cross_origin: "Cette action doit venir du site Pas à pas lui-même.",
+  invalid_address:
+    "Écrivez une adresse e-mail (nom@exemple.nc) ou un numéro de portable de Nouvelle-Calédonie (6 chiffres).",
+  too_many_codes: "Trop de codes ont été demandés. Attendez une heure avant d'en demander un autre.",
+  wrong_code: "Ce code n'est pas le bon. Vérifiez le dernier message reçu.",
+  code_expired: "Ce code ne marche plus. Demandez-en un nouveau.",
+  not_signed_in: "Vous n'êtes pas connecté, ou plus : connectez-vous à nouveau.",
+  session_not_found: "Cette connexion n'existe pas, ou est déjà fermée.",
+  oidc_not_configured: "La connexion avec NC Connect n'est pas proposée ici.",
+  draft_not_found: "Ce brouillon n'existe pas, ou plus, dans votre compte.",
+  draft_conflict:
+    "Ce brouillon a été modifié sur un autre appareil entre-temps : choisissez la version à garder.",
+  too_many_drafts:
+    "Votre compte garde déjà 50 brouillons. Envoyez ou supprimez-en un avant d'en commencer un autre.",
+  not_a_post: "Ce navigateur n'est pas un poste de l'espace numérique.",
+  help_call_not_found: "Cet appel à l'aide n'existe pas ou est déjà terminé.",
+  handoff_not_found:
+    "Aucun dossier ne correspond à ce code. Vérifiez chaque caractère, ou demandez un nouveau code sur l'autre appareil.",
+  handoff_used:
+    "Ce dossier a déjà été repris sur un appareil. Pour le reprendre encore, faites un nouveau code sur l'appareil de départ.",
+  handoff_expired:
+    "Ce code ne marche plus : il n'est valable qu'un temps limité. Faites un nouveau code sur l'appareil de départ.",
+  too_many_attempts:
+    "Trop de codes faux ont été essayés depuis cette connexion. Attendez une heure, puis réessayez.",
+  too_many_handoffs:
+    "Beaucoup de dossiers ont été préparés depuis cette connexion. Réessayez dans une heure.",
+  staff_sign_in_required:
+    "Cet espace est réservé au personnel : connectez-vous avec votre compte professionnel.",
+  staff_role_required: "Votre compte ne permet pas cette action. Demandez-la à un administrateur.",
+  staff_sign_in_failed: "L'adresse e-mail ou le mot de passe n'est pas le bon.",
+  staff_locked:
+    "Trop d'essais ont échoué : ce compte est bloqué pendant 15 minutes. Réessayez ensuite, ou demandez à un administrateur.",
+  staff_too_many_attempts:
+    "Trop d'essais ont échoué depuis cette connexion. Attendez 15 minutes avant de réessayer.",
+  staff_wrong_code:
+    "Ce code n'est pas le bon, ou a déjà servi. Tapez le code affiché maintenant dans l'application.",
+  staff_sign_in_expired: "La connexion a pris trop de temps. Recommencez avec votre mot de passe.",
+  staff_not_found: "Ce compte du personnel n'existe pas.",
 };
 
 export type ErrorCode = ApiErrorCode;

@@ -5,7 +5,9 @@
  * whole skips the web stream that @hono/node-server would otherwise build around the socket.
  */
 import type { Context } from "hono";
+import * as v from "valibot";
 import { apiError } from "./errors";
+import { withinJsonShape } from "./json-shape";
 
 export type JsonBody =
   | { readonly ok: true; readonly value: unknown }
@@ -20,12 +22,15 @@ export async function readJsonBody(c: Context, maxBytes: number): Promise<JsonBo
     ? new Uint8Array(await c.req.raw.arrayBuffer())
     : await readAtMost(c.req.raw.body, maxBytes);
   if (bytes === undefined) return fail(apiError(c, 413, "body_too_large"));
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     // Invalid UTF-8 or invalid JSON: either way the client sent something unreadable.
     return fail(apiError(c, 400, "malformed_json"));
   }
+  if (!withinJsonShape(value)) return fail(apiError(c, 400, "body_too_complex"));
+  return { ok: true, value };
 }
 
 const fail = (response: Response): JsonBody => ({ ok: false, response });
@@ -39,7 +44,7 @@ function isJson(contentType: string | undefined): boolean {
 }
 
 /** The body's bytes, or undefined as soon as it grows past the limit. */
-async function readAtMost(
+export async function readAtMost(
   body: ReadableStream<Uint8Array> | null,
   maxBytes: number,
 ): Promise<Uint8Array | undefined> {
@@ -64,4 +69,17 @@ async function readAtMost(
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/** A JSON body of at most `maxBytes` that `schema` accepts, or the 400/413 answer to send. */
+export async function readValidBody<T>(
+  c: Context,
+  maxBytes: number,
+  schema: v.GenericSchema<unknown, T>,
+): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+  const json = await readJsonBody(c, maxBytes);
+  if (!json.ok) return json;
+  const parsed = v.safeParse(schema, json.value);
+  if (!parsed.success) return { ok: false, response: apiError(c, 400, "invalid_body") };
+  return { ok: true, value: parsed.output };
 }

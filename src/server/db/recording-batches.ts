@@ -13,9 +13,11 @@
  * its own transaction, so one request's problem is never another's.
  */
 import type { Transaction } from "kysely";
+import { type QueueFacets, searchTextOf } from "../requests/queue-facets";
 import { yearInNoumea } from "./noumea-time";
 import { type ReusableQuery, reusableQuery } from "./reusable-query";
 import type { Db, Tables, UploadsTable } from "./tables";
+import { retryTransient } from "./transient-failure";
 
 interface DocumentLink {
   readonly fieldId: string;
@@ -34,6 +36,8 @@ export interface NewSubmission {
   /** The answers as JSON text. */
   readonly answers: string;
   readonly documents: readonly DocumentLink[];
+  /** What the agents' queues filter on, kept in the request's row. */
+  readonly facets: QueueFacets;
 }
 
 export interface Receipt {
@@ -108,7 +112,7 @@ export class RecordingBatches {
       while (this.queue.length > 0) {
         const batch = this.takeBatch();
         try {
-          const results = await this.db.transaction().execute((trx) => this.insert(trx, batch));
+          const results = await this.transaction(batch);
           batch.forEach((pending, i) => {
             pending.resolve(results[i]);
           });
@@ -135,14 +139,23 @@ export class RecordingBatches {
 
   private async writeAlone(pending: Pending): Promise<void> {
     try {
-      const [result] = await this.db.transaction().execute((trx) => this.insert(trx, [pending]));
+      const [result] = await this.transaction([pending]);
       pending.resolve(result);
     } catch (error) {
       pending.reject(error);
     }
   }
 
-  /** Each write's result, in the batch's order: a receipt for each request. */
+  /** One transaction for the batch, run again when PostgreSQL gave it up to break a deadlock. */
+  private transaction(batch: readonly Pending[]): Promise<(Receipt | undefined)[]> {
+    return retryTransient(() => this.db.transaction().execute((trx) => this.insert(trx, batch)));
+  }
+
+  /**
+   * Each write's result, in the batch's order: a receipt for each request. Rows are locked in
+   * one order whatever the order of the requests — uploads and document links by upload id,
+   * counters by prefix and year, requests by id — so two transactions sharing rows queue instead of deadlocking.
+   */
   private async insert(
     trx: Transaction<Tables>,
     batch: readonly Pending[],
@@ -150,7 +163,8 @@ export class RecordingBatches {
     // The same upload twice in one statement is an error on PostgreSQL: the last word is kept.
     const uploads = new Map<string, UploadsTable>();
     for (const pending of batch) if (pending.kind === "upload") uploads.set(pending.row.id, pending.row);
-    for (const rows of chunks([...uploads.values()].map(uploadValues)))
+    const sortedUploads = [...uploads.values()].sort((a, b) => compare(a.id, b.id));
+    for (const rows of chunks(sortedUploads.map(uploadValues)))
       await trx.executeQuery(this.queries.uploads(rows.length)(rows.flat()));
     const requests = batch.flatMap((pending) => (pending.kind === "submission" ? [pending] : []));
     const receipts = requests.length > 0 ? await this.insertRequests(trx, requests) : [];
@@ -166,17 +180,19 @@ export class RecordingBatches {
     trx: Transaction<Tables>,
     batch: readonly { readonly submission: NewSubmission; readonly now: Date }[],
   ): Promise<Receipt[]> {
-    const links = batch.flatMap(({ submission }) =>
-      submission.documents.map((doc, position) => [
-        submission.id,
-        position,
-        doc.fieldId,
-        doc.uploadId,
-        doc.sha256,
-        doc.size,
-        doc.type,
-      ]),
-    );
+    const links = batch
+      .flatMap(({ submission }) =>
+        submission.documents.map((doc, position) => [
+          submission.id,
+          position,
+          doc.fieldId,
+          doc.uploadId,
+          doc.sha256,
+          doc.size,
+          doc.type,
+        ]),
+      )
+      .sort((a, b) => compare(a[3] as string, b[3] as string));
     for (const rows of chunks(links)) await trx.executeQuery(this.queries.links(rows.length)(rows.flat()));
     await this.hooks.afterWrite?.("documents");
     const references = await this.takeReferences(trx, batch);
@@ -189,16 +205,19 @@ export class RecordingBatches {
         status: RECEIVED,
       }),
     );
-    const rows = batch.map(({ submission }, i) => [
-      submission.id,
-      submission.flowId,
-      submission.flowVersion,
-      receipts[i]?.reference,
-      submission.bodySha256,
-      submission.answers,
-      receipts[i]?.receivedAt,
-      RECEIVED,
-    ]);
+    const rows = batch
+      .map(({ submission }, i) => [
+        submission.id,
+        submission.flowId,
+        submission.flowVersion,
+        receipts[i]?.reference,
+        submission.bodySha256,
+        submission.answers,
+        receipts[i]?.receivedAt,
+        RECEIVED,
+        ...facetValues(submission.facets, references[i] as string),
+      ])
+      .sort((a, b) => compare(a[0] as string, b[0] as string));
     let inserted = 0;
     for (const chunk of chunks(rows))
       inserted += (await trx.executeQuery(this.queries.submissions(chunk.length)(chunk.flat()))).rows.length;
@@ -225,7 +244,8 @@ export class RecordingBatches {
       counters.set(key, counter);
     });
     const references: string[] = [];
-    for (const { prefix, year, indexes } of counters.values()) {
+    const ordered = [...counters.entries()].sort(([a], [b]) => compare(a, b));
+    for (const [, { prefix, year, indexes }] of ordered) {
       const count = indexes.length;
       const { rows } = await trx.executeQuery(this.queries.nextNumbers([prefix, year, count]));
       const first = (rows[0]?.last_value ?? Number.NaN) - count + 1;
@@ -329,14 +349,22 @@ class BatchQueries {
           .insertInto("submissions")
           .values(
             Array.from({ length: count }, (_, i) => ({
-              id: value(8 * i),
-              flow_id: value(8 * i + 1),
-              flow_version: value(8 * i + 2),
-              reference: value(8 * i + 3),
-              body_sha256: value(8 * i + 4),
-              answers: value(8 * i + 5),
-              received_at: value(8 * i + 6),
-              status: value(8 * i + 7),
+              id: value(SUBMISSION_VALUES * i),
+              flow_id: value(SUBMISSION_VALUES * i + 1),
+              flow_version: value(SUBMISSION_VALUES * i + 2),
+              reference: value(SUBMISSION_VALUES * i + 3),
+              body_sha256: value(SUBMISSION_VALUES * i + 4),
+              answers: value(SUBMISSION_VALUES * i + 5),
+              received_at: value(SUBMISSION_VALUES * i + 6),
+              status: value(SUBMISSION_VALUES * i + 7),
+              commune: value(SUBMISSION_VALUES * i + 8),
+              family_quotient: value(SUBMISSION_VALUES * i + 9),
+              household_resources: value(SUBMISSION_VALUES * i + 10),
+              ceiling: value(SUBMISSION_VALUES * i + 11),
+              under_ceiling: value(SUBMISSION_VALUES * i + 12),
+              estimate: value(SUBMISSION_VALUES * i + 13),
+              applicant_name: value(SUBMISSION_VALUES * i + 14),
+              search_text: value(SUBMISSION_VALUES * i + 15),
             })),
           )
           // PostgreSQL waits here for a concurrent insert of the same id, then skips: no error to parse.
@@ -345,6 +373,25 @@ class BatchQueries {
       ),
     );
   }
+}
+
+/** Code-unit order, the same in every process whatever its locale. */
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Columns of one request's row: eight of the request, eight of its queue facets. */
+const SUBMISSION_VALUES = 16;
+
+function facetValues(facets: QueueFacets, reference: string): unknown[] {
+  return [
+    facets.commune,
+    facets.familyQuotient,
+    facets.householdResources,
+    facets.ceiling,
+    facets.underCeiling === null ? null : facets.underCeiling ? 1 : 0,
+    facets.estimate,
+    facets.applicantName,
+    searchTextOf(reference, facets.applicantName),
+  ];
 }
 
 function uploadValues(row: UploadsTable): unknown[] {

@@ -3,7 +3,11 @@
  * only from the status the change was decided on (compare-and-set): two agents acting at once
  * cannot both move the same request, and the history never misses a step.
  */
-import type { Db } from "./tables";
+import type { Transaction } from "kysely";
+import type { Db, Tables } from "./tables";
+
+/** More to write in the transaction of a status change (its audit entry): it fails with the change. */
+export type AlsoWrite = (trx: Transaction<Tables>) => Promise<void>;
 
 export interface RequestEvent {
   readonly position: number;
@@ -20,6 +24,19 @@ export interface RequestState {
   readonly flowId: string;
   readonly status: string;
   readonly ownerAccountId: string | null;
+}
+
+/** Where a request stands, as its owner reads it: the last change of status and its reason. */
+export interface RequestStanding {
+  readonly id: string;
+  readonly flowId: string;
+  readonly flowVersion: number;
+  readonly reference: string;
+  readonly receivedAt: string;
+  readonly status: string;
+  readonly ownerAccountId: string | null;
+  /** The latest event, if the status ever changed. */
+  readonly lastChange: { readonly at: string; readonly reason: string | null } | undefined;
 }
 
 export type StatusChange = Omit<RequestEvent, "position">;
@@ -39,7 +56,7 @@ export class RequestEventsRepository {
   }
 
   /** Applies the change if the request is still in `change.fromStatus`; false if it moved meanwhile. */
-  async changeStatus(id: string, change: StatusChange): Promise<boolean> {
+  async changeStatus(id: string, change: StatusChange, alsoWrite?: AlsoWrite): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const updated = await trx
         .updateTable("submissions")
@@ -67,6 +84,7 @@ export class RequestEventsRepository {
           reason: change.reason,
         })
         .execute();
+      await alsoWrite?.(trx);
       return true;
     });
   }
@@ -89,6 +107,50 @@ export class RequestEventsRepository {
     }));
   }
 
+  /** Each request's standing, by id; the ids of one account's list at most. */
+  async standings(ids: readonly string[]): Promise<RequestStanding[]> {
+    if (ids.length === 0) return [];
+    const [rows, events] = await Promise.all([
+      this.db
+        .selectFrom("submissions")
+        .select(["id", "flow_id", "flow_version", "reference", "received_at", "status", "owner_account_id"])
+        .where("id", "in", ids)
+        .execute(),
+      this.db
+        .selectFrom("request_events")
+        .select(["request_id", "position", "at", "reason"])
+        .where("request_id", "in", ids)
+        .orderBy("request_id")
+        .orderBy("position")
+        .execute(),
+    ]);
+    const last = new Map<string, { at: string; reason: string | null }>();
+    for (const event of events) last.set(event.request_id, { at: event.at, reason: event.reason });
+    return rows.map((row) => ({
+      id: row.id,
+      flowId: row.flow_id,
+      flowVersion: row.flow_version,
+      reference: row.reference,
+      receivedAt: row.received_at,
+      status: row.status,
+      ownerAccountId: row.owner_account_id,
+      lastChange: last.get(row.id),
+    }));
+  }
+
+  /** The ids of an account's requests, newest first, at most `limit`. */
+  async idsOwnedBy(accountId: string, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("submissions")
+      .select("id")
+      .where("owner_account_id", "=", accountId)
+      .orderBy("received_at", "desc")
+      .orderBy("id")
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
   /** Gives an account-less request to an account; false if it already belongs to another one. */
   async attachOwner(id: string, accountId: string): Promise<boolean> {
     const updated = await this.db
@@ -98,5 +160,24 @@ export class RequestEventsRepository {
       .where((eb) => eb.or([eb("owner_account_id", "is", null), eb("owner_account_id", "=", accountId)]))
       .executeTakeFirst();
     return Number(updated.numUpdatedRows) === 1;
+  }
+
+  /** The requests of an account, for the person's own download of their data. */
+  ownedBy(accountId: string) {
+    return this.db
+      .selectFrom("submissions")
+      .select(["id", "reference", "flow_id as flowId", "received_at as receivedAt", "status"])
+      .where("owner_account_id", "=", accountId)
+      .orderBy("received_at")
+      .execute();
+  }
+
+  /** An account is deleted: its requests stay with the administration, linked to nobody. */
+  async releaseOwner(accountId: string): Promise<void> {
+    await this.db
+      .updateTable("submissions")
+      .set({ owner_account_id: null })
+      .where("owner_account_id", "=", accountId)
+      .execute();
   }
 }

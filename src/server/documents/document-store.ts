@@ -29,6 +29,8 @@ export interface DocumentStore {
   remove(id: string): Promise<void>;
   /** Every upload's id, finished or not. */
   list(): Promise<string[]>;
+  /** Bytes still free where documents are written, for the free-disk guard. */
+  freeBytes(): Promise<number>;
 }
 
 export const isComplete = (upload: StoredUpload) => upload.offset === upload.size;

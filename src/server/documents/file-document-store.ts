@@ -1,7 +1,7 @@
 /** Documents as files under DATA_DIR/uploads: `<id>` holds the bytes, `<id>.json` the tus metadata. */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { mkdir, open, statfs } from "node:fs/promises";
 import { dirname } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { FileStore } from "@tus/file-store";
@@ -21,8 +21,10 @@ export interface FileDocumentStoreOptions {
  */
 export class FileDocumentStore implements DocumentStore {
   readonly tusStore: FileStore;
+  private readonly directory: string;
 
   constructor(options: FileDocumentStoreOptions) {
+    this.directory = options.directory;
     this.tusStore = new FileStore({
       directory: options.directory,
       expirationPeriodInMilliseconds: options.expirationMs,
@@ -72,12 +74,31 @@ export class FileDocumentStore implements DocumentStore {
     return hash.digest("hex");
   }
 
-  remove(id: string): Promise<void> {
-    return this.tusStore.remove(id);
+  /**
+   * Removing an upload already gone is done, not an error: several server processes share the
+   * directory and run the same cleanup, so another one may have removed it a moment before (its
+   * bytes, or its bytes and its metadata).
+   */
+  async remove(id: string): Promise<void> {
+    try {
+      await this.tusStore.remove(id);
+    } catch (error) {
+      if (error !== ERRORS.FILE_NOT_FOUND) throw error;
+      await this.tusStore.configstore.delete(id).catch((reason: NodeJS.ErrnoException) => {
+        if (reason.code !== "ENOENT") throw reason;
+      });
+    }
   }
 
   async list(): Promise<string[]> {
     return (await this.tusStore.configstore.list?.()) ?? [];
+  }
+
+  /** What an unprivileged process may still write (blocks kept for root are not ours). */
+  async freeBytes(): Promise<number> {
+    await mkdir(this.directory, { recursive: true });
+    const stats = await statfs(this.directory);
+    return stats.bavail * stats.bsize;
   }
 
   /** The FileStore knows where it put the bytes (and refuses ids that would leave its directory). */

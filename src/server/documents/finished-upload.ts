@@ -10,6 +10,7 @@ import type { UploadRecord, UploadsRepository } from "../db/uploads-repository";
 import { documentFieldById } from "../flows/flow-fields";
 import type { FlowRegistry } from "../flows/flow-registry";
 import type { DocumentStore, StoredUpload } from "./document-store";
+import { pdfVerdict } from "./pdf-active-content";
 
 export interface FinishedUploadDeps {
   readonly documents: DocumentStore;
@@ -27,21 +28,32 @@ export async function settleFinishedUpload(
   const field = flow && documentFieldById(flow, fieldId);
   const type = detectDocumentType(await deps.documents.readHead(upload.id, SIGNATURE_LENGTH));
   const base = { id: upload.id, flowId, fieldId: field ? field.id : fieldId, size: upload.size };
-  if (!field || type === undefined || !(field.accept as readonly string[]).includes(type)) {
+  const accepted =
+    field !== undefined && type !== undefined && (field.accept as readonly string[]).includes(type);
+  const unsafe =
+    accepted &&
+    type === "application/pdf" &&
+    pdfVerdict(await deps.documents.readHead(upload.id, upload.size)) !== "safe";
+  if (!accepted || unsafe) {
     await deps.documents.remove(upload.id);
-    const rejected: UploadRecord = { ...base, sha256: null, type: type ?? null, status: "rejected" };
+    const rejected: UploadRecord = {
+      ...base,
+      sha256: null,
+      type: type ?? null,
+      status: unsafe ? "unsafe" : "rejected",
+    };
     await deps.uploads.record(rejected);
     return rejected;
   }
   await deps.documents.makeDurable(upload.id);
-  const accepted: UploadRecord = {
+  const complete: UploadRecord = {
     ...base,
     sha256: await deps.documents.sha256(upload.id),
     type,
     status: "complete",
   };
-  await deps.uploads.record(accepted);
-  return accepted;
+  await deps.uploads.record(complete);
+  return complete;
 }
 
 /** The flow version the upload was made for: the one named in its metadata, else the current one. */

@@ -1,8 +1,9 @@
 /**
  * The procedures the server accepts, read from flows/*.json at start. A request is checked
  * against the version it was filled in with, so the registry keeps every version it is given
- * (id → version → flow); today only the current files exist, and a flow changed later can keep
- * its previous file beside it for requests still waiting in outboxes.
+ * (id → version → flow): the current files, and in flows/previous/ the earlier versions
+ * (`<id>.v<version>.json`), kept for requests filled in before a change and still waiting in
+ * outboxes. Drafts are migrated on the device; a request already sent cannot be.
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -31,14 +32,23 @@ export class FlowRegistry {
     }
   }
 
-  /** Every flows/*.json; a file that is not a valid flow stops the start (flows:check says why). */
+  /**
+   * Every flows/*.json and flows/previous/*.json; a file that is not a valid flow stops the start
+   * (flows:check says why).
+   */
   static async load(flowsDir: string, texts: FrenchTexts): Promise<FlowRegistry> {
-    const names = (await readdir(flowsDir)).filter((name) => name.endsWith(".json")).sort();
+    const previousDir = join(flowsDir, "previous");
+    const jsonIn = async (dir: string) =>
+      (await readdir(dir).catch(() => [] as string[]))
+        .filter((name) => name.endsWith(".json"))
+        .sort()
+        .map((name) => join(dir, name));
+    const files = [...(await jsonIn(flowsDir)), ...(await jsonIn(previousDir))];
     const flows = await Promise.all(
-      names.map(async (name) => {
-        const { flow, issues } = parseFlow(JSON.parse(await readFile(join(flowsDir, name), "utf8")));
+      files.map(async (file) => {
+        const { flow, issues } = parseFlow(JSON.parse(await readFile(file, "utf8")));
         if (!flow)
-          throw new Error(`flows/${name} is not a valid flow (${issues[0]?.path}: ${issues[0]?.message}).`);
+          throw new Error(`${file} is not a valid flow (${issues[0]?.path}: ${issues[0]?.message}).`);
         return flow;
       }),
     );
@@ -54,6 +64,19 @@ export class FlowRegistry {
     const byVersion = this.versions.get(id);
     if (!byVersion) return undefined;
     return byVersion.get(Math.max(...byVersion.keys()));
+  }
+
+  /** The procedure's French title, for the mediators' board and statistics. */
+  procedureTitle(flowId: string): string | undefined {
+    const flow = this.current(flowId);
+    return flow && (this.texts.text(flow.title, flow.id) ?? flow.id);
+  }
+
+  /** A step's French title (the current version's), undefined for a step it does not have. */
+  stepTitle(flowId: string, stepId: string): string | undefined {
+    const flow = this.current(flowId);
+    const step = flow?.steps.find((s) => s.id === stepId);
+    return flow && step && (this.texts.text(step.title, flow.id) ?? step.id);
   }
 
   list(): FlowSummary[] {

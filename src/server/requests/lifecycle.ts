@@ -6,20 +6,14 @@
  * Everything that changes a status asks `nextStatus` first; nothing else writes a status.
  */
 
-export const REQUEST_STATUSES = [
-  /** Déposée: sent, not yet opened by an agent. */
-  "received",
-  /** En instruction. */
-  "in_review",
-  /** En attente du demandeur: a correction or documents were asked for. (Statuses fit varchar(16).) */
-  "awaiting_citizen",
-  /** Acceptée. */
-  "accepted",
-  /** Refusée. */
-  "refused",
-  /** Classée sans suite. */
-  "closed",
-] as const;
+import { REQUEST_STATUS_NAMES } from "../../shared/api/account-requests";
+
+/**
+ * Déposée (received), en instruction (in_review), en attente du demandeur (awaiting_citizen: a
+ * correction or documents were asked for), acceptée, refusée, classée sans suite (closed). The
+ * list is the API contract's, so the browser and the server name the same statuses.
+ */
+export const REQUEST_STATUSES = REQUEST_STATUS_NAMES;
 
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 

@@ -16,6 +16,12 @@ export function appliedAnyway(answers: Answers): readonly string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
+/**
+ * The answer to a document question whose flow allows it (`later`): the person does not have the
+ * document yet and will send it after the request. The request can be sent without it.
+ */
+export const DOCUMENT_LATER = "later";
+
 export type Item = Record<string, unknown>;
 
 export function itemsOf(answers: Answers, groupId: string): Item[] {

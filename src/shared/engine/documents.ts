@@ -1,7 +1,7 @@
 /** The documents a request needs, from the answers: the checklist on the start page and the review. */
 import { holds } from "../expression/expression";
 import type { Flow } from "../flow/schema";
-import { type Answers, isEmpty } from "./answers";
+import { type Answers, DOCUMENT_LATER, isEmpty } from "./answers";
 import { scopeFor } from "./computed";
 
 export interface ChecklistEntry {
@@ -11,6 +11,8 @@ export interface ChecklistEntry {
   /** The document field that collects it, if the flow collects it. */
   readonly field?: string;
   readonly provided: boolean;
+  /** The person will send it after the request ("je l'enverrai plus tard"). */
+  readonly later: boolean;
 }
 
 export function documentsChecklist(flow: Flow, answers: Answers): ChecklistEntry[] {
@@ -22,6 +24,7 @@ export function documentsChecklist(flow: Flow, answers: Answers): ChecklistEntry
       label: doc.label,
       ...(doc.hint ? { hint: doc.hint } : {}),
       ...(doc.field ? { field: doc.field } : {}),
-      provided: doc.field !== undefined && !isEmpty(answers[doc.field]),
+      provided: doc.field !== undefined && Array.isArray(answers[doc.field]) && !isEmpty(answers[doc.field]),
+      later: doc.field !== undefined && answers[doc.field] === DOCUMENT_LATER,
     }));
 }

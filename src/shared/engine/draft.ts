@@ -4,11 +4,14 @@
  * every answer whose field still exists is kept, and the person is told what changed.
  */
 import { createActor } from "xstate";
+import { evaluate } from "../expression/expression";
 import { indexFlow } from "../flow/flow-index";
 import type { Flow } from "../flow/schema";
 import { type Answers, APPLY_ANYWAY, type Item } from "./answers";
+import { scopeFor } from "./computed";
 import type { WizardContext, WizardMachine } from "./machine";
 import { firstIncomplete } from "./navigation";
+import { pathOf } from "./path";
 import { pruneAnswers } from "./prune";
 
 export interface Draft {
@@ -24,6 +27,13 @@ export interface Migration {
   readonly toVersion: number;
   /** Answers whose question no longer exists (dotted paths). */
   readonly removed: readonly string[];
+  /** Answers dropped because their question changed its meaning (the flow's `changes`). */
+  readonly askedAgain: readonly string[];
+  /**
+   * The draft resumes at a question the new version added (or asks again) before the step where
+   * it was, rather than there: "Continuer" then goes through every new question in order.
+   */
+  readonly newQuestionsFirst: boolean;
   /** Where the draft was, when that step no longer exists. */
   readonly stepRemoved?: string;
 }
@@ -40,8 +50,16 @@ export function draftOf(actor: ActorLike): Draft {
   };
 }
 
-/** Keeps every answer whose field still exists in the flow, with subfields of repeat items likewise. */
-export function migrateAnswers(flow: Flow, answers: Answers): { answers: Answers; removed: string[] } {
+/**
+ * Keeps every answer whose field still exists in the flow, with subfields of repeat items
+ * likewise, then drops the answers to questions whose meaning changed since `fromVersion` (the
+ * flow's `changes`, each when its condition holds on the answers kept).
+ */
+export function migrateAnswers(
+  flow: Flow,
+  answers: Answers,
+  fromVersion = flow.version,
+): { answers: Answers; removed: string[]; askedAgain: string[] } {
   const index = indexFlow(flow);
   const kept: Answers = {};
   const removed: string[] = [];
@@ -70,7 +88,26 @@ export function migrateAnswers(flow: Flow, answers: Answers): { answers: Answers
       ),
     );
   }
-  return { answers: pruneAnswers(flow, kept).answers, removed };
+  const askedAgain: string[] = [];
+  for (const change of flow.changes) {
+    if (fromVersion >= change.version) continue;
+    if (change.when !== undefined && evaluate(change.when, scopeFor(flow, kept)) !== true) continue;
+    for (const id of change.askAgain)
+      if (Object.hasOwn(kept, id)) {
+        delete kept[id];
+        askedAgain.push(id);
+      }
+  }
+  return { answers: pruneAnswers(flow, kept).answers, removed, askedAgain };
+}
+
+/** The saved step, unless a question before it on the path is still to answer: then that question. */
+function resumeStep(flow: Flow, answers: Answers, saved: string | undefined, today?: string): string {
+  const pending = firstIncomplete(flow, answers, today ? { today } : {});
+  if (saved === undefined) return pending ?? indexFlow(flow).review.id;
+  const path = pathOf(flow, answers);
+  const at = path.indexOf(saved);
+  return pending !== undefined && (at < 0 || path.indexOf(pending) < at) ? pending : saved;
 }
 
 function savedStep(snapshot: unknown): string | undefined {
@@ -93,16 +130,22 @@ export function restoreDraft(
     const actor = createActor(machine, { snapshot: draft.snapshot as never, input: undefined });
     return { snapshot: actor.getSnapshot() };
   }
-  const { answers, removed } = migrateAnswers(flow, draft.answers);
+  const { answers, removed, askedAgain } = migrateAnswers(flow, draft.answers, draft.flowVersion);
   const index = indexFlow(flow);
   const step = savedStep(draft.snapshot);
   const stillThere = step !== undefined && index.steps.has(step);
-  const resumeAt = stillThere ? step : (firstIncomplete(flow, answers) ?? index.review.id);
+  // A draft of this version without a snapshot resumes where its answers stop; an older one
+  // where it was, unless the new version asks something before that.
+  const resumeAt = resumeStep(flow, answers, stillThere ? step : undefined, today);
+  const newQuestionsFirst = stillThere && resumeAt !== step;
+  const finished = step === index.review.id || step === index.declaration.id;
   const context: WizardContext = {
     flowId: flow.id,
     flowVersion: flow.version,
     answers,
-    returning: false,
+    // A person who had reached the review answers the new questions as after "Modifier":
+    // "Continuer" leads from one to the next, then back to the review.
+    returning: newQuestionsFirst && finished,
     errors: [],
     dropped: [],
     ...(today ? { today } : {}),
@@ -115,6 +158,8 @@ export function restoreDraft(
       fromVersion: draft.flowVersion,
       toVersion: flow.version,
       removed,
+      askedAgain,
+      newQuestionsFirst,
       ...(step !== undefined && !stillThere ? { stepRemoved: step } : {}),
     },
   };

@@ -19,6 +19,11 @@ export interface Example {
     readonly end: string;
     readonly documents?: readonly string[];
     readonly computed?: Readonly<Record<string, unknown>>;
+    /**
+     * The mistakes the checks must catch (flows/examples/<flow>/mistakes/): each answer that is
+     * refused, with its error code. Without it, every answer must be accepted.
+     */
+    readonly errors?: readonly { readonly path: string; readonly code: string }[];
   };
 }
 
@@ -48,7 +53,10 @@ export function checkExample(flow: Flow, example: Example, options: ValidateOpti
           const step = index.steps.get(id);
           return step ? validateStep(flow, step, example.answers, options) : [];
         });
-  for (const e of errors) problems.push(`answer "${e.path}" fails: ${e.code}`);
+  const expected = new Set((example.expect.errors ?? []).map((e) => `${e.path}: ${e.code}`));
+  const found = new Set(errors.map((e) => `${e.path}: ${e.code}`));
+  for (const e of found) if (!expected.has(e)) problems.push(`answer "${e}" is refused`);
+  for (const e of expected) if (!found.has(e)) problems.push(`answer "${e}" is accepted, not refused`);
   if (example.expect.documents) {
     const ids = documentsChecklist(flow, example.answers).map((d) => d.id);
     if (ids.join() !== example.expect.documents.join())

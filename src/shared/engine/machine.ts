@@ -111,6 +111,18 @@ export function compileFlow(flow: Flow) {
         const items = itemsOf(context.answers, event.field).filter((_, i) => i !== event.index);
         return { answers: setAnswer(context.answers, [event.field], items.length > 0 ? items : undefined) };
       }),
+      /**
+       * After a change, an error shown stays only while it still holds: fixed, it goes at once
+       * (and is not saved to come back after a reload); a new one waits for "Continuer".
+       */
+      refreshErrors: assign(({ context }) => {
+        if (context.errors.length === 0) return {};
+        const shown = new Set(context.errors.map((e) => e.path));
+        const stepId = index.fields.get(context.errors[0]?.path.split(".")[0] ?? "")?.stepId;
+        const step = stepId === undefined ? undefined : index.steps.get(stepId);
+        const current = step ? validateStep(flow, step, context.answers, options(context)) : [];
+        return { errors: current.filter((e) => shown.has(e.path)) };
+      }),
       showErrors: assign(({ context }, params: { step: string }) => ({
         errors: validateStep(flow, index.steps.get(params.step) as Step, context.answers, options(context)),
       })),
@@ -222,10 +234,10 @@ export function compileFlow(flow: Flow) {
       ...(input?.today ? { today: input.today } : {}),
     }),
     on: {
-      SET_ANSWER: { actions: "setAnswer" },
-      SET_ANSWERS: { actions: "setAnswers" },
-      ADD_ITEM: { guard: "canAddItem", actions: "addItem" },
-      REMOVE_ITEM: { actions: "removeItem" },
+      SET_ANSWER: { actions: ["setAnswer", "refreshErrors"] },
+      SET_ANSWERS: { actions: ["setAnswers", "refreshErrors"] },
+      ADD_ITEM: { guard: "canAddItem", actions: ["addItem", "refreshErrors"] },
+      REMOVE_ITEM: { actions: ["removeItem", "refreshErrors"] },
       GO: [...movable, index.declaration.id].map((to) => ({
         target: `.${to}`,
         guard: { type: "canOpen" as const, params: { to } },

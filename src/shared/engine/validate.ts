@@ -8,7 +8,7 @@ import { isCommuneId } from "../communes";
 import { holds, type Scope } from "../expression/expression";
 import { indexFlow } from "../flow/flow-index";
 import type { Field, Flow, GroupFieldDef, LeafFieldDef, Step } from "../flow/schema";
-import { type Answers, APPLY_ANYWAY, type Item, isEmpty } from "./answers";
+import { type Answers, APPLY_ANYWAY, DOCUMENT_LATER, type Item, isEmpty } from "./answers";
 import { scopeFor } from "./computed";
 import { pathOf } from "./path";
 
@@ -32,6 +32,7 @@ export type ErrorCode =
   | "date"
   | "dateMin"
   | "dateMax"
+  | "dateFuture"
   | "unexpected"
   | "incomplete";
 
@@ -80,6 +81,18 @@ function isValidDate(value: string): boolean {
   return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }
 
+/**
+ * A flow's date limit as an ISO date: "today", or "today-21y" (the same day 21 years ago; a
+ * 29 February falls back to the 28th).
+ */
+export function dateLimit(limit: string | undefined, today: string): string | undefined {
+  if (limit === undefined || !limit.startsWith("today")) return limit;
+  const years = Number(limit.slice("today-".length, -1) || 0);
+  if (years === 0) return today;
+  const shifted = `${String(Number(today.slice(0, 4)) - years).padStart(4, "0")}${today.slice(4)}`;
+  return isValidDate(shifted) ? shifted : `${shifted.slice(0, 8)}28`;
+}
+
 /** Patterns are the flow's, a handful: each is compiled once. */
 const patterns = new Map<string, RegExp>();
 
@@ -119,9 +132,9 @@ function checkLeaf(field: LeafFieldDef, value: unknown, path: string, today: str
       if (typeof value !== "string") return [error(field, path, "type")];
       const length = value.trim().length;
       if (field.minLength !== undefined && length < field.minLength)
-        return [error(field, path, "minLength", { min: field.minLength })];
+        return [error(field, path, "minLength", { count: field.minLength })];
       if (field.maxLength !== undefined && length > field.maxLength)
-        return [error(field, path, "maxLength", { max: field.maxLength })];
+        return [error(field, path, "maxLength", { count: field.maxLength })];
       if (field.pattern !== undefined && !matchesPattern(field.pattern, value.trim()))
         return [error(field, path, "pattern")];
       return [];
@@ -137,9 +150,11 @@ function checkLeaf(field: LeafFieldDef, value: unknown, path: string, today: str
     }
     case "date": {
       if (typeof value !== "string" || !isValidDate(value)) return [error(field, path, "date")];
-      const min = field.min === "today" ? today : field.min;
-      const max = field.max === "today" ? today : field.max;
+      const min = dateLimit(field.min, today);
+      const max = dateLimit(field.max, today);
       if (min !== undefined && value < min) return [error(field, path, "dateMin", { min })];
+      // "Jusqu'au 2 décembre" reads as a deadline: a date that cannot be in the future says so.
+      if (max !== undefined && max <= today && value > today) return [error(field, path, "dateFuture")];
       if (max !== undefined && value > max) return [error(field, path, "dateMax", { max })];
       return [];
     }
@@ -164,8 +179,9 @@ function checkLeaf(field: LeafFieldDef, value: unknown, path: string, today: str
       return [];
     }
     case "document": {
+      if (value === DOCUMENT_LATER) return field.later ? [] : [error(field, path, "type")];
       if (!Array.isArray(value) || !value.every(isDocumentRef)) return [error(field, path, "type")];
-      if (value.length > field.maxFiles) return [error(field, path, "maxFiles", { max: field.maxFiles })];
+      if (value.length > field.maxFiles) return [error(field, path, "maxFiles", { count: field.maxFiles })];
       if (value.some((doc) => !(field.accept as readonly string[]).includes(doc.type)))
         return [error(field, path, "fileType")];
       if (value.some((doc) => doc.size > field.maxBytes))

@@ -39,7 +39,13 @@ export function checkFlow(input: unknown, locales: Locales): Problem[] {
   const structural = [...checkIds(flow), ...checkStructure(flow), ...checkReferences(flow)];
   // Graph rules need sound references; reporting both would bury the real mistake.
   const graph = structural.length === 0 ? checkGraph(flow) : [];
-  return [...structural, ...graph, ...checkExpressions(flow), ...checkTranslations(flow, locales)];
+  return [
+    ...structural,
+    ...graph,
+    ...checkExpressions(flow),
+    ...checkTranslations(flow, locales),
+    ...checkGlossaryUse(flow, locales),
+  ];
 }
 
 /** "steps.0.fields.1.type" → "household.income.type": authors know their ids, not indexes. */
@@ -134,6 +140,34 @@ function checkReferences(flow: Flow): Problem[] {
         where: `documents.${doc.id}`,
         message: `"${doc.field}" is not a document field`,
       });
+  const textFields = new Set(
+    allFields(flow)
+      .filter((f) => f.field.type === "text")
+      .map((f) => f.field.id),
+  );
+  for (const id of flow.personName)
+    if (!textFields.has(id))
+      problems.push({
+        rule: "unknown-reference",
+        where: "personName",
+        message: `"${id}" is not a text question of a page (one outside a group)`,
+      });
+  const pageFields = new Set(allFields(flow).map((f) => f.field.id));
+  flow.changes.forEach((change, i) => {
+    if (change.version > flow.version)
+      problems.push({
+        rule: "unknown-reference",
+        where: `changes.${i}`,
+        message: `version ${change.version} is after the flow's version (${flow.version}): add 1 to "version"`,
+      });
+    for (const id of change.askAgain)
+      if (!pageFields.has(id))
+        problems.push({
+          rule: "unknown-reference",
+          where: `changes.${i}`,
+          message: `"${id}" is not a question of a page (one outside a group)`,
+        });
+  });
   for (const step of flow.steps)
     if ((step.type === "info" || step.type === "outcome") && step.show)
       for (const id of step.show)
@@ -231,6 +265,9 @@ function expressionSites(flow: Flow): ExpressionSite[] {
   });
   for (const doc of flow.documents)
     if (doc.when) sites.push({ where: `documents.${doc.id}`, source: doc.when, names: everything });
+  flow.changes.forEach((change, i) => {
+    if (change.when) sites.push({ where: `changes.${i}`, source: change.when, names: everything });
+  });
   for (const step of flow.steps) {
     if ((step.type === "questions" || step.type === "info") && step.showIf)
       sites.push({ where: `${step.id}.showIf`, source: step.showIf, names: everything });
@@ -287,10 +324,15 @@ function textKeys(flow: Flow): { key: string; where: string }[] {
     for (const key of values) if (key !== undefined) keys.push({ key, where });
   };
   add("flow", flow.title, flow.summary, flow.audience, flow.department, ...flow.prepare);
-  for (const c of flow.computed) add(`computed.${c.id}`, c.label, c.explain);
+  for (const c of flow.computed) {
+    add(`computed.${c.id}`, c.label, c.explain);
+    // A yes/no figure is shown in words ("Non : vos ressources dépassent le plafond estimé").
+    if (c.format === "boolean") add(`computed.${c.id}`, `${c.label}_yes`, `${c.label}_no`);
+  }
   for (const d of flow.documents) add(`documents.${d.id}`, d.label, d.hint);
   const addField = (where: string, field: Field) => {
     add(where, field.label, field.hint, field.example, field.help, ...Object.values(field.errors ?? {}));
+    if (field.type === "document") add(where, field.later);
     for (const g of field.glossary ?? []) add(where, `glossary:${g}.term`, `glossary:${g}.definition`);
     if (field.type === "choice" || field.type === "choices")
       for (const o of field.options) add(`${where}.${o.value}`, o.label, o.hint);
@@ -369,5 +411,61 @@ function checkTranslations(flow: Flow, locales: Locales): Problem[] {
       if (typeof text === "string") problems.push(...checkTextParameters(flow, text, where, file));
     }
   }
+  return problems;
+}
+
+/** Lowercase, no accents, no plural "s": "Justificatifs de domicile" finds "justificatif de domicile". */
+function comparable(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(/(\p{L}{3,})s\b/gu, "$1")
+    .trim();
+}
+
+/**
+ * A glossary entry under a question explains a word the question uses, in French, the language
+ * the administration's words come from. A term may give alternatives: "Externe, demi-pensionnaire,
+ * interne", "Avis d'imposition ou de non-imposition".
+ */
+function checkGlossaryUse(flow: Flow, locales: Locales): Problem[] {
+  const fr = locales.fr;
+  if (!fr) return [];
+  const problems: Problem[] = [];
+  const say = (key: string | undefined) => {
+    if (key === undefined) return "";
+    const [ns, path] = key.includes(":") ? (key.split(":", 2) as [string, string]) : [flow.id, key];
+    const text = lookup(fr[ns], path);
+    return typeof text === "string" ? text : "";
+  };
+  const visit = (field: Field, where: string, stepTexts: string) => {
+    const options = field.type === "choice" || field.type === "choices" ? field.options : [];
+    const asked = comparable(
+      [field.label, field.hint, field.example, field.help, ...options.flatMap((o) => [o.label, o.hint])]
+        .map(say)
+        .join(" ")
+        .concat(" ", stepTexts),
+    );
+    for (const entry of field.glossary ?? []) {
+      const term = say(`glossary:${entry}.term`);
+      const words = term
+        .split(/,| ou |\(/)
+        .map(comparable)
+        .filter((w) => w.length > 0);
+      if (term && !words.some((w) => ` ${asked} `.includes(` ${w} `)))
+        problems.push({
+          rule: "translation",
+          where,
+          message: `the glossary entry "${entry}" ("${term}") explains a word this question does not use`,
+        });
+    }
+    if (field.type === "group") for (const sub of field.fields) visit(sub, `${where}.${sub.id}`, "");
+  };
+  for (const step of flow.steps)
+    if (step.type === "questions")
+      for (const field of step.fields)
+        visit(field, `${step.id}.${field.id}`, `${say(step.title)} ${say(step.intro)}`);
   return problems;
 }

@@ -11,6 +11,11 @@ const Id = v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9]*$/, "an identifier in c
 const StepId = v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/, "a step id in kebab-case, like school-level"));
 const ExpressionText = v.pipe(v.string(), v.minLength(1));
 const IsoDate = v.pipe(v.string(), v.isoDate());
+/** A date limit: an ISO date, "today", or a number of years before today ("today-21y"). */
+const DateLimit = v.union([
+  IsoDate,
+  v.pipe(v.string(), v.regex(/^today(?:-\d{1,3}y)?$/, 'an ISO date, "today" or "today-21y"')),
+]);
 
 const Texts = {
   label: TextKey,
@@ -52,6 +57,8 @@ const TextField = v.strictObject({
 const NumberField = v.strictObject({
   ...Common,
   type: v.picklist(["integer", "amount"]),
+  /** What an integer counts: "12 ans" typed in a box of years is read as 12. */
+  unit: v.optional(v.picklist(["years", "children", "persons"])),
   min: v.optional(v.pipe(v.number(), v.integer())),
   max: v.optional(v.pipe(v.number(), v.integer())),
 });
@@ -59,9 +66,9 @@ const DateField = v.strictObject({
   ...Common,
   type: v.literal("date"),
   autocomplete: Autocomplete,
-  /** An ISO date or "today". */
-  min: v.optional(v.union([IsoDate, v.literal("today")])),
-  max: v.optional(v.union([IsoDate, v.literal("today")])),
+  /** An ISO date, "today" or "today-18y": plausible bounds (a pupil's birth date). */
+  min: v.optional(DateLimit),
+  max: v.optional(DateLimit),
 });
 const SimpleField = v.strictObject({
   ...Common,
@@ -94,6 +101,11 @@ const DocumentField = v.strictObject({
   maxBytes: v.pipe(v.number(), v.integer(), v.minValue(1)),
   /** How many pages (photos) one document may have. */
   maxFiles: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), 1),
+  /**
+   * Where the rules let the request go without it (a tax notice not arrived yet): the person may
+   * answer "je l'enverrai plus tard". The text says what that means for the request.
+   */
+  later: v.optional(TextKey),
 });
 
 const LeafField = v.variant("type", [
@@ -208,6 +220,20 @@ const DocumentToProvide = v.strictObject({
   field: v.optional(Id),
 });
 
+/**
+ * A question that kept its id but changed its meaning in a version: a draft of an earlier version
+ * has its answer dropped, so the person answers it again ("Vous ou votre conjointe…" where the
+ * question once asked about the applicant alone).
+ */
+const Change = v.strictObject({
+  /** The version that made the change: drafts of any earlier version are concerned. */
+  version: v.pipe(v.number(), v.integer(), v.minValue(2)),
+  /** The questions to ask again (outside repeatable groups). */
+  askAgain: v.pipe(v.array(Id), v.minLength(1)),
+  /** Only when this holds on the draft's answers; always without it. */
+  when: v.optional(ExpressionText),
+});
+
 export const FlowSchema = v.strictObject({
   $schema: v.optional(v.string()),
   id: StepId,
@@ -221,10 +247,17 @@ export const FlowSchema = v.strictObject({
   audience: TextKey,
   department: TextKey,
   estimatedMinutes: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /**
+   * The text questions that name the person a request is for (first name, last name), in the
+   * order they are read: lists of drafts say whose each one is.
+   */
+  personName: v.optional(v.array(Id), []),
   prepare: v.array(TextKey),
   parameters: v.record(Id, Parameter),
   computed: v.optional(v.array(Computed), []),
   documents: v.optional(v.array(DocumentToProvide), []),
+  /** Changes of meaning, for drafts of earlier versions (see `Change`). */
+  changes: v.optional(v.array(Change), []),
   start: StepId,
   steps: v.pipe(v.array(StepSchema), v.minLength(1)),
 });

@@ -11,6 +11,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from "@playwri
 import { createApp } from "../../server/app";
 import { DEFAULT_DIST_DIR, DEFAULT_MAX_BODY_BYTES } from "../../server/config";
 import { type ApiServices, openServices } from "../../server/services";
+import { BENCH_UPLOAD_LIMITS } from "./bench-upload-limits";
 
 /** A cheap Android phone is roughly four times slower than this machine's core. */
 export const CPU_SLOWDOWN = 4;
@@ -31,6 +32,7 @@ export async function startServer(): Promise<BenchServer> {
     dataDir,
     database: { kind: "sqlite", file: join(dataDir, "bench.sqlite") },
     maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
+    uploadLimits: BENCH_UPLOAD_LIMITS,
   });
   const server = serve({ fetch: createApp({ distDir }, services).fetch, hostname: "127.0.0.1", port: 0 });
   await new Promise<void>((resolve) => server.once("listening", resolve));

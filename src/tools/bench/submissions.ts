@@ -22,7 +22,10 @@ import pg from "pg";
 import { createApp } from "../../server/app";
 import { type DatabaseConfig, DEFAULT_DIST_DIR, DEFAULT_MAX_BODY_BYTES } from "../../server/config";
 import { openServices } from "../../server/services";
+import { uploadIdOfUrl } from "../../shared/api/paths";
 import { isDocumentRef } from "../../shared/engine/validate";
+import { type BaselineMode, bareBaseline } from "./bare-baseline";
+import { BENCH_UPLOAD_LIMITS } from "./bench-upload-limits";
 import { ms, percentile } from "./browser";
 
 const FLOW_ID = "aide-medicale";
@@ -37,12 +40,17 @@ export interface SubmissionBenchOptions {
   readonly concurrency?: number;
 }
 
+/** The PostgreSQL database to bench on, from TEST_DATABASE_URL or DATABASE_URL, if either names one. */
+export function benchPostgresUrl(): string | undefined {
+  const url = process.env.TEST_DATABASE_URL?.trim() || process.env.DATABASE_URL?.trim();
+  return url && /^postgres(ql)?:\/\//i.test(url) ? url : undefined;
+}
+
 /** One line per database: SQLite always; PostgreSQL when TEST_DATABASE_URL or DATABASE_URL names one. */
 export async function benchSubmissions(options: SubmissionBenchOptions = {}): Promise<string[]> {
   const lines = [await benchOn("SQLite", options)];
-  const postgresUrl = process.env.TEST_DATABASE_URL?.trim() || process.env.DATABASE_URL?.trim();
-  if (postgresUrl && /^postgres(ql)?:\/\//i.test(postgresUrl))
-    lines.push(await benchOn("PostgreSQL", options, postgresUrl));
+  const postgresUrl = benchPostgresUrl();
+  if (postgresUrl) lines.push(await benchOn("PostgreSQL", options, postgresUrl));
   else lines.push("durable submissions (PostgreSQL): skipped, set TEST_DATABASE_URL to measure it");
   return lines;
 }
@@ -63,7 +71,7 @@ async function benchOn(
     ? { kind: "postgres", url }
     : { kind: "sqlite", file: join(dataDir, "bench.sqlite") };
   const services = await openServices(
-    { dataDir, database, maxBodyBytes: DEFAULT_MAX_BODY_BYTES },
+    { dataDir, database, maxBodyBytes: DEFAULT_MAX_BODY_BYTES, uploadLimits: BENCH_UPLOAD_LIMITS },
     { database: schema ? { schema, poolSize: concurrency + 2 } : {} },
   );
   try {
@@ -74,10 +82,13 @@ async function benchOn(
     const one = await run(app, bodies.slice(WARM_UP, WARM_UP + sequential), 1);
     const many = await run(app, bodies.slice(WARM_UP + sequential), concurrency);
     const durability = name === "SQLite" ? "SQLite, synchronous=FULL" : "PostgreSQL, synchronous_commit=on";
-    return [
-      `durable submissions (${durability}, 1 core, one at a time): ${one}`,
-      `durable submissions (${durability}, 1 core, ${concurrency} at a time): ${many} (goal >= 2000/s, p99 <= 50 ms)`,
-    ].join("\n");
+    const lines = [
+      `durable submissions (${durability}, 1 core, one at a time): ${one.text}`,
+      `durable submissions (${durability}, 1 core, ${concurrency} at a time): ${many.text} (goal >= 2000/s, p99 <= 50 ms)`,
+    ];
+    if (name === "SQLite")
+      lines.push(await compareWithBaseline(dataDir, bodies, many.perSecond, concurrency));
+    return lines.join("\n");
   } finally {
     await services.close();
     if (url && schema) await adminQuery(url, `DROP SCHEMA ${schema} CASCADE`);
@@ -85,7 +96,7 @@ async function benchOn(
   }
 }
 
-interface Prepared {
+export interface Prepared {
   readonly id: string;
   readonly body: string;
   readonly length: number;
@@ -95,7 +106,7 @@ interface Prepared {
  * Valid request bodies, each with its own freshly uploaded documents (a document belongs to one
  * request), uploaded 8 at a time through the tus endpoint as several phones would.
  */
-async function prepareBodies(app: Hono, count: number): Promise<Prepared[]> {
+export async function prepareBodies(app: Requester, count: number): Promise<Prepared[]> {
   const answers = JSON.parse(readFileSync(EXAMPLE, "utf8")).answers as Record<string, unknown>;
   const fields = Object.entries(answers).filter(
     ([, value]) => Array.isArray(value) && value.every(isDocumentRef),
@@ -130,7 +141,12 @@ async function prepareBodies(app: Hono, count: number): Promise<Prepared[]> {
   return bodies;
 }
 
-async function upload(app: Hono, fieldId: string, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+/** The app in this process (app.request) or a server process over HTTP. */
+interface Requester {
+  request(path: string, init?: RequestInit): Response | Promise<Response>;
+}
+
+async function upload(app: Requester, fieldId: string, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const created = await app.request("/api/uploads", {
     method: "POST",
     headers: {
@@ -142,11 +158,47 @@ async function upload(app: Hono, fieldId: string, bytes: Uint8Array<ArrayBuffer>
     body: bytes,
   });
   if (created.status !== 201) throw new Error(`bench upload failed: ${created.status}`);
-  return created.headers.get("Location")?.split("/").pop() ?? "";
+  return uploadIdOfUrl(created.headers.get("Location") ?? "") ?? "";
 }
 
-/** Sends every body, `concurrency` at a time; returns "N/s, p50 …, p99 …". */
-async function run(app: Hono, bodies: readonly Prepared[], concurrency: number): Promise<string> {
+/**
+ * The same bodies, at the same concurrency, right after ours, to the bare endpoints of
+ * bare-baseline.ts: what is left of the disk's cost and what is ours.
+ */
+async function compareWithBaseline(
+  dataDir: string,
+  bodies: readonly Prepared[],
+  ours: number,
+  concurrency: number,
+): Promise<string> {
+  const measured: Record<BaselineMode, Measured> = {} as Record<BaselineMode, Measured>;
+  for (const mode of ["one at a time", "grouped"] as const) {
+    const baseline = bareBaseline(dataDir, mode);
+    try {
+      await run(baseline.app, bodies.slice(0, WARM_UP), concurrency);
+      measured[mode] = await run(baseline.app, bodies.slice(WARM_UP), concurrency);
+    } finally {
+      baseline.close();
+    }
+  }
+  const single = measured["one at a time"];
+  const grouped = measured.grouped;
+  const ratio = (baseline: Measured) => `${(ours / baseline.perSecond).toFixed(2)}x`;
+  return [
+    `bare Hono + better-sqlite3 (synchronous=FULL), ${concurrency} at a time, one insert per transaction: ${single.text}`,
+    `bare Hono + better-sqlite3 (synchronous=FULL), ${concurrency} at a time, each burst in one transaction: ${grouped.text}`,
+    `durable submissions over the bare endpoint: ${ratio(single)} one insert per transaction, ${ratio(grouped)} grouped (goal >= 0.7x grouped)`,
+  ].join("\n");
+}
+
+interface Measured {
+  readonly perSecond: number;
+  /** "N/s, p50 …, p99 … (N requests, … ms CPU each)" */
+  readonly text: string;
+}
+
+/** Sends every body, `concurrency` at a time, and times it. */
+async function run(app: Hono, bodies: readonly Prepared[], concurrency: number): Promise<Measured> {
   const latencies: number[] = [];
   let next = 0;
   const worker = async () => {
@@ -172,7 +224,11 @@ async function run(app: Hono, bodies: readonly Prepared[], concurrency: number):
   // The server's own CPU time per request: telling when the figure is bounded by the disk, or by us.
   const used = process.cpuUsage(cpu);
   const cpuPerRequest = (used.user + used.system) / 1000 / bodies.length;
-  return `${Math.round(bodies.length / seconds)}/s, p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))} (${bodies.length} requests, ${cpuPerRequest.toFixed(2)} ms CPU each)`;
+  const perSecond = bodies.length / seconds;
+  return {
+    perSecond,
+    text: `${Math.round(perSecond)}/s, p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))} (${bodies.length} requests, ${cpuPerRequest.toFixed(2)} ms CPU each)`,
+  };
 }
 
 function pdf(seed: number): Uint8Array<ArrayBuffer> {
@@ -183,7 +239,7 @@ function pdf(seed: number): Uint8Array<ArrayBuffer> {
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-async function adminQuery(url: string, text: string): Promise<void> {
+export async function adminQuery(url: string, text: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

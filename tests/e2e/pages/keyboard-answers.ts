@@ -4,12 +4,16 @@
  * this way is the check that each one is in the tab order.
  */
 import { expect, type Locator, type Page } from "@playwright/test";
+import { DOCUMENT_LATER } from "../../../src/shared/engine/answers";
 import type { Field, LeafFieldDef } from "../../../src/shared/flow/schema";
 import { filePayload, isExampleDocument } from "../support/document-files";
+import { exactly } from "../support/texts";
 import {
   addedFile,
   chooseFileButton,
   communeName,
+  communeOption,
+  communeTyped,
   dateParts,
   labelledControl,
   optionControl,
@@ -65,6 +69,13 @@ export async function answerByKeyboard(scope: QuestionScope, field: Field, value
     case "choice":
       await chooseOption(scope, field, value);
       return;
+    case "choices":
+      // Each box in turn, forward: the questions a box opens come after the whole list.
+      for (const chosen of Array.isArray(value) ? value : []) {
+        await tabTo(page, optionControl(scope, field, chosen));
+        await page.keyboard.press("Space");
+      }
+      return;
     case "document":
       await addDocuments(scope, field, value);
       return;
@@ -73,19 +84,23 @@ export async function answerByKeyboard(scope: QuestionScope, field: Field, value
   }
 }
 
-/** A closed list moves with the arrow keys, option by option, as on every desktop. */
+/** The start of the name typed, then the arrow keys down the communes offered, and Enter. */
 async function chooseCommune(scope: QuestionScope, field: Field, value: unknown): Promise<void> {
-  const select = labelledControl(scope, field);
-  const wanted = communeName(value);
-  await tabTo(scope.page, select);
+  const box = labelledControl(scope, field);
+  const wanted = communeOption(scope, value);
+  await tabTo(scope.page, box);
+  await scope.page.keyboard.type(communeTyped(value));
+  await expect(wanted).toBeVisible();
+  const wantedId = await wanted.getAttribute("id");
   for (let press = 0; press < MAX_PRESSES; press++) {
-    const chosen = await select.evaluate(
-      (element) => (element as HTMLSelectElement).selectedOptions[0]?.text,
-    );
-    if (chosen === wanted) return;
     await scope.page.keyboard.press("ArrowDown");
+    if ((await box.getAttribute("aria-activedescendant")) === wantedId) {
+      await scope.page.keyboard.press("Enter");
+      await expect(box).toHaveValue(communeName(value));
+      return;
+    }
   }
-  throw new Error(`the arrow keys never reached ${wanted}`);
+  throw new Error(`the arrow keys never reached ${communeName(value)}`);
 }
 
 /** Jour, then Tab, Mois, then Tab, Année. */
@@ -118,6 +133,14 @@ async function chooseOption(scope: QuestionScope, field: LeafFieldDef, value: un
 /** "Choisir un fichier" with Enter opens the device's picker; choosing there is outside the page. */
 async function addDocuments(scope: QuestionScope, field: Field, value: unknown): Promise<void> {
   const question = questionGroup(scope, field);
+  if (value === DOCUMENT_LATER) {
+    await tabTo(
+      scope.page,
+      question.getByRole("checkbox", { name: exactly(scope.texts.fields("document.later")) }),
+    );
+    await scope.page.keyboard.press("Space");
+    return;
+  }
   for (const file of Array.isArray(value) ? value.filter(isExampleDocument) : []) {
     const chooser = scope.page.waitForEvent("filechooser");
     await activate(scope.page, chooseFileButton(scope, question));

@@ -5,7 +5,7 @@
  */
 import { expect, type Locator, type Page } from "@playwright/test";
 import { communeById } from "../../../src/shared/communes";
-import type { Item } from "../../../src/shared/engine/answers";
+import { DOCUMENT_LATER, type Item } from "../../../src/shared/engine/answers";
 import type { Field, GroupFieldDef, LeafFieldDef } from "../../../src/shared/flow/schema";
 import { filePayload, isExampleDocument } from "../support/document-files";
 import { exactly, oneOf, startingWith } from "../support/texts";
@@ -50,6 +50,18 @@ export function communeName(id: unknown): string {
   return commune.name;
 }
 
+/** What a person types to find a commune: the start of its name, without the article ("Mont"). */
+export function communeTyped(id: unknown): string {
+  return communeName(id)
+    .replace(/^(Le |La |L')/, "")
+    .slice(0, 4);
+}
+
+/** One of the communes the box offers, by its name (its province follows it). */
+export function communeOption({ within }: QuestionScope, id: unknown): Locator {
+  return within.getByRole("option", { name: startingWith(`${communeName(id)} `) });
+}
+
 /** "2016-03-14" as a person types it in Jour, Mois, Année: 14, 3, 2016. */
 export function dateParts(iso: unknown): { day: string; month: string; year: string } {
   const [year = "", month = "", day = ""] = String(iso).split("-");
@@ -67,7 +79,9 @@ export async function answerQuestion(scope: QuestionScope, field: Field, value: 
       await labelledControl(scope, field).fill(String(value));
       return;
     case "commune":
-      await labelledControl(scope, field).selectOption({ label: communeName(value) });
+      await labelledControl(scope, field).fill(communeTyped(value));
+      await communeOption(scope, value).click();
+      await expect(labelledControl(scope, field)).toHaveValue(communeName(value));
       return;
     case "date":
       await answerDate(scope, field, value);
@@ -100,6 +114,10 @@ async function answerDate(scope: QuestionScope, field: LeafFieldDef, value: unkn
 /** One file at a time through "Choisir un fichier", as a phone's picker gives them. */
 async function addDocuments(scope: QuestionScope, field: LeafFieldDef, value: unknown): Promise<void> {
   const question = questionGroup(scope, field);
+  if (value === DOCUMENT_LATER) {
+    await question.getByRole("checkbox", { name: exactly(scope.texts.fields("document.later")) }).check();
+    return;
+  }
   const files = Array.isArray(value) ? value.filter(isExampleDocument) : [];
   for (const file of files) {
     const chooser = scope.page.waitForEvent("filechooser");

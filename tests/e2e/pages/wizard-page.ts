@@ -45,10 +45,45 @@ export class WizardPage {
     await this.expectStep(this.flow.start);
   }
 
-  /** "Commencer", or "Reprendre ma demande" when a draft is on the device. */
-  startButton(resume = false): Locator {
-    const key = resume ? "start.resume" : "start.begin";
+  /**
+   * One visit with network to the start page: the service worker installs, takes control, and
+   * keeps this procedure's files for offline use, which the page then says.
+   */
+  async openForOffline(): Promise<void> {
+    await this.page.goto(`/${this.flow.id}`);
+    await this.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await expect(this.page.getByText(exactly(this.texts.wizard("start.offlineReady")))).toBeVisible();
+  }
+
+  /** "Commencer", or "Commencer une nouvelle demande" when drafts of it are on the device. */
+  startButton(another = false): Locator {
+    const key = another ? "start.beginAnother" : "start.begin";
     return this.page.getByRole("button", { name: exactly(this.texts.wizard(key)) });
+  }
+
+  /**
+   * A draft in a list of drafts (the catalogue's, the start page's), found by whose it is:
+   * "Pour Marie Wayenece", or "Nom pas encore donné".
+   */
+  draftItem(person: string | undefined): Locator {
+    const name = person
+      ? this.texts.common("drafts.person", { name: person })
+      : this.texts.common("drafts.noName");
+    return this.page.getByRole("listitem", { name: exactly(name) });
+  }
+
+  /** "Reprendre" on a draft of the list. */
+  async resume(person: string | undefined): Promise<void> {
+    await this.draftItem(person)
+      .getByRole("link", { name: exactly(this.texts.common("drafts.resume")) })
+      .click();
+  }
+
+  /** The draft's own id, from the address (it becomes the request's id). */
+  draftId(): string {
+    const match = new URL(this.page.url()).pathname.match(new RegExp(`^/${this.flow.id}/(${UUID})/`));
+    if (!match?.[1]) throw new Error(`not on a draft of ${this.flow.id}: ${this.page.url()}`);
+    return match[1];
   }
 
   heading(): Locator {
@@ -57,14 +92,16 @@ export class WizardPage {
 
   /** The step the address names; the address follows the machine, so it is the page shown. */
   currentStep(): Step {
-    const match = new URL(this.page.url()).pathname.match(new RegExp(`^/${this.flow.id}/([a-z0-9-]+)$`));
+    const match = new URL(this.page.url()).pathname.match(
+      new RegExp(`^/${this.flow.id}/${UUID}/([a-z0-9-]+)$`),
+    );
     if (!match?.[1]) throw new Error(`not on a step of ${this.flow.id}: ${this.page.url()}`);
     return stepOf(this.flow, match[1]);
   }
 
   /** The page is this step: its address, and its heading (the question itself on a one-question page). */
   async expectStep(stepId: string): Promise<void> {
-    await expect(this.page).toHaveURL(new RegExp(`/${this.flow.id}/${stepId}$`));
+    await expect(this.page).toHaveURL(new RegExp(`/${this.flow.id}/${UUID}/${stepId}$`));
     const step = stepOf(this.flow, stepId);
     const headings = [this.texts.flowText(step.title)];
     if (step.type === "questions") headings.push(...step.fields.map((field) => this.texts.label(field)));

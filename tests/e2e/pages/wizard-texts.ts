@@ -42,8 +42,8 @@ export class WizardTexts {
     return fieldsText(this.language, key, values);
   }
 
-  common(key: string): string {
-    return textOf(this.language, key, "common");
+  common(key: string, values: Values = {}): string {
+    return textOf(this.language, key, "common", values);
   }
 
   /** A question's label as the page names its control: optional ones end with "(facultatif)". */

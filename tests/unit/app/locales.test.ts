@@ -54,6 +54,30 @@ describe.each(namespaces)("locales/*/%s.json", (namespace) => {
       );
   });
 
+  it("words every text with a count in its plural forms (fr: one, many, other; en: one, other)", () => {
+    for (const [language, list, forms] of [
+      ["fr", fr, ["one", "many", "other"]],
+      ["en", en, ["one", "other"]],
+    ] as const) {
+      const keys = new Set(list.map(([key]) => key));
+      for (const [key, text] of list) {
+        if (!placeholders(text).includes("count")) continue;
+        expect(PLURAL_SUFFIX.test(key), `${language} ${key} has {{count}} but no plural forms`).toBe(true);
+        for (const form of forms)
+          expect(keys.has(`${base(key)}_${form}`), `${language} ${base(key)}_${form}`).toBe(true);
+      }
+    }
+  });
+
+  it("puts no number before a word that would need a plural, except through {{count}}", () => {
+    // "Vous pouvez ajouter {{max}} fichiers" reads "1 fichiers". A flow parameter ({{params.x}})
+    // is fixed by the author who writes the sentence for its value.
+    const countable =
+      /\{\{\s*(?!count\b|params\.)[\w.]+\s*\}\}\s+(fichiers?|caractères?|éléments?|enfants?|personnes?|ans?|années?|jours?|pages?|files?|characters?|items?|children|child|persons?|people|years?|days?)\b/iu;
+    const offending = [...fr, ...en].filter(([, text]) => countable.test(text)).map(([key]) => key);
+    expect(offending).toEqual([]);
+  });
+
   it("has no empty text, and French punctuation keeps its word (no-break space before ? : ! ;)", () => {
     expect([...fr, ...en].filter(([, text]) => text.trim() === "").map(([key]) => key)).toEqual([]);
     expect(fr.filter(([, text]) => / [?:!;]/.test(text)).map(([key]) => key)).toEqual([]);

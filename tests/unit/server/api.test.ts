@@ -27,8 +27,8 @@ describe.each(DATABASES)("health and flows on %s", (database) => {
     const response = await server.app.request("/api/flows");
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual([
-      { id: "aide-medicale", version: 1, title: "Aide médicale" },
-      { id: "bourse-scolaire", version: 1, title: "Bourse scolaire" },
+      { id: "aide-medicale", version: 2, title: "Aide médicale" },
+      { id: "bourse-scolaire", version: 2, title: "Bourse scolaire" },
     ]);
   });
 

@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/server/app";
 import { SECURITY_HEADERS } from "../../../src/server/security-headers";
-import { ASSET_PATH, createDistFixture, INDEX_HTML, LARGE_ASSET_PATH } from "./dist-fixture";
+import { ASSET_PATH, createDistFixture, INDEX_HTML, LARGE_ASSET_PATH, SHELL_HTML } from "./dist-fixture";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 let app: Hono;
@@ -58,7 +58,7 @@ describe("security headers", () => {
 });
 
 describe("static files", () => {
-  it("serves index.html at / without long caching", async () => {
+  it("serves index.html (the prerendered catalogue) at / without long caching", async () => {
     const response = await app.request("/");
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toMatch(/^text\/html/);
@@ -105,13 +105,13 @@ describe("static files", () => {
 
 describe("page fallback", () => {
   it.each(["/demarches/bourse-scolaire", "/brouillons", "/a/b/c/"])(
-    "serves index.html for %s",
+    "serves the empty shell, not the catalogue, for %s",
     async (path) => {
       const response = await app.request(path);
       expect(response.status).toBe(200);
       expect(response.headers.get("Content-Type")).toMatch(/^text\/html/);
       expect(response.headers.get("Cache-Control")).toBe("no-cache");
-      expect(await response.text()).toBe(INDEX_HTML);
+      expect(await response.text()).toBe(SHELL_HTML);
     },
   );
 
@@ -140,7 +140,7 @@ describe("api", () => {
 
   it.each([
     ["GET", "/api/unknown"],
-    ["POST", "/api/submissions/nothing"],
+    ["POST", "/api/submissions"],
     ["GET", "/api"],
   ])("answers JSON 404 to %s %s", async (method, path) => {
     const response = await app.request(path, { method });

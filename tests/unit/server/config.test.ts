@@ -1,9 +1,6 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, DEFAULT_DIST_DIR, readConfig } from "../../../src/server/config";
+import { startMainUntilExit } from "./support/start-main";
 
 describe("readConfig", () => {
   it("has safe defaults", () => {
@@ -19,6 +16,23 @@ describe("readConfig", () => {
   it.each(["abc", "80a", "-1", "0", "65536", "8080.5", "1e3"])("rejects PORT=%s", (port) => {
     expect(() => readConfig({ PORT: port })).toThrow(ConfigError);
     expect(() => readConfig({ PORT: port })).toThrow(/PORT must be a whole number between 1 and 65535/);
+  });
+
+  it("sends HSTS only with BEHIND_TLS=1, and refuses any other value than 0 or 1", () => {
+    expect(readConfig({}).behindTls).toBe(false);
+    expect(readConfig({ BEHIND_TLS: "0" }).behindTls).toBe(false);
+    expect(readConfig({ BEHIND_TLS: "1" }).behindTls).toBe(true);
+    for (const value of ["yes", "true", "2"])
+      expect(() => readConfig({ BEHIND_TLS: value })).toThrow(/BEHIND_TLS must be 1 \(yes\) or 0 \(no\)/);
+  });
+
+  it("reads STAFF_SESSION_IDLE_MINUTES (30 by default, never past the 12-hour day) and refuses anything else", () => {
+    expect(readConfig({}).staff).toEqual({ sessionIdleMinutes: 30, sessionMaxMinutes: 720 });
+    expect(readConfig({ STAFF_SESSION_IDLE_MINUTES: "15" }).staff.sessionIdleMinutes).toBe(15);
+    for (const value of ["0", "721", "abc", "10.5", "-5"])
+      expect(() => readConfig({ STAFF_SESSION_IDLE_MINUTES: value }), value).toThrow(
+        /STAFF_SESSION_IDLE_MINUTES must be a whole number of minutes between 1 and 720, like 30/,
+      );
   });
 
   it("rejects an empty HOST", () => {
@@ -76,21 +90,64 @@ describe("readConfig", () => {
   });
 });
 
+describe("upload limits", () => {
+  it("has the documented defaults, and reads each variable", () => {
+    expect(readConfig({}).uploadLimits).toEqual({
+      uploadsPerHour: 200,
+      uploadBytesPerHour: 500_000_000,
+      quotaBytes: 200_000_000,
+      unclaimedDays: 7,
+      minFreeDiskBytes: 1024 ** 3,
+    });
+    const config = readConfig({
+      UPLOADS_PER_HOUR: "50",
+      UPLOAD_BYTES_PER_HOUR: "1000000",
+      UPLOAD_QUOTA_BYTES: "2000000",
+      UNCLAIMED_UPLOAD_DAYS: "3",
+      MIN_FREE_DISK_BYTES: "0",
+    });
+    expect(config.uploadLimits).toEqual({
+      uploadsPerHour: 50,
+      uploadBytesPerHour: 1_000_000,
+      quotaBytes: 2_000_000,
+      unclaimedDays: 3,
+      minFreeDiskBytes: 0,
+    });
+  });
+
+  it.each([
+    ["UPLOADS_PER_HOUR", "0"],
+    ["UPLOADS_PER_HOUR", "many"],
+    ["UPLOAD_BYTES_PER_HOUR", "500MB"],
+    ["UPLOAD_QUOTA_BYTES", "-1"],
+    ["UNCLAIMED_UPLOAD_DAYS", "0"],
+    ["UNCLAIMED_UPLOAD_DAYS", "1.5"],
+    ["MIN_FREE_DISK_BYTES", "1e9"],
+    ["MIN_FREE_DISK_BYTES", "99999999999999999999"],
+  ])("rejects %s=%s", (name, value) => {
+    expect(() => readConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => readConfig({ [name]: value })).toThrow(new RegExp(`^${name} must be a whole number`));
+  });
+});
+
 // Each test starts the real server with tsx: seconds on a busy machine.
 describe("main", { timeout: 60_000 }, () => {
-  const start = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-      cwd: resolve(import.meta.dirname, "../../.."),
-      env: { ...process.env, DATA_DIR: mkdtempSync(join(tmpdir(), "pas-a-pas-main-")), ...env },
-      encoding: "utf8",
-      timeout: 50_000,
-    });
+  const start = startMainUntilExit;
 
   it("exits with code 1 and a clear message when PORT is invalid", () => {
     const result = start({ PORT: "not-a-port" });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
       'PORT must be a whole number between 1 and 65535, like 8080 (got "not-a-port")',
+    );
+    expect(result.stdout).not.toContain("listening");
+  });
+
+  it("exits with code 1 and a clear message when an upload limit is not a number", () => {
+    const result = start({ UPLOAD_QUOTA_BYTES: "200 Mo" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'UPLOAD_QUOTA_BYTES must be a whole number of at least 1, like 200000000 (got "200 Mo")',
     );
     expect(result.stdout).not.toContain("listening");
   });

@@ -102,15 +102,17 @@ describe("flows and their French texts", () => {
   });
 
   it("keeps versions apart", () => {
+    // flows/bourse-scolaire.json is version 2; version 1 is kept in flows/previous/.
     const current = flows.current("bourse-scolaire");
-    expect(current?.version).toBe(1);
-    expect(flows.get("bourse-scolaire", 1)).toBe(current);
-    expect(flows.get("bourse-scolaire", 2)).toBeUndefined();
-    const next = { ...current, version: 2 } as NonNullable<typeof current>;
+    expect(current?.version).toBe(2);
+    expect(flows.get("bourse-scolaire", 2)).toBe(current);
+    expect(flows.get("bourse-scolaire", 1)?.version).toBe(1);
+    expect(flows.get("bourse-scolaire", 3)).toBeUndefined();
+    const next = { ...current, version: 3 } as NonNullable<typeof current>;
     const both = new FlowRegistry([current as NonNullable<typeof current>, next], texts);
     expect(both.current("bourse-scolaire")).toBe(next);
-    expect(both.get("bourse-scolaire", 1)).toBe(current);
-    expect(both.list()).toEqual([{ id: "bourse-scolaire", version: 2, title: "Bourse scolaire" }]);
+    expect(both.get("bourse-scolaire", 2)).toBe(current);
+    expect(both.list()).toEqual([{ id: "bourse-scolaire", version: 3, title: "Bourse scolaire" }]);
   });
 
   it("finds fields from answer paths", () => {

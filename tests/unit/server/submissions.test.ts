@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECURITY_HEADERS } from "../../../src/server/security-headers";
 import type { SubmissionBody } from "../../../src/shared/api/submission";
 import { DATABASES, reportSkippedPostgres } from "./support/databases";
-import { documentBytes, sha256, uploadDocumentsOf, uploadInTwoSteps, uploadWhole } from "./support/documents";
+import {
+  documentBytes,
+  sha256,
+  uploadDocumentsOf,
+  uploadIdOf,
+  uploadInTwoSteps,
+  uploadWhole,
+} from "./support/documents";
 import { example, validExamples } from "./support/examples";
 import { errorOf, newId, putSubmission } from "./support/requests";
 import { startTestServer, type TestServer } from "./support/test-server";
@@ -25,12 +32,12 @@ describe.each(DATABASES)("submissions on %s", (database) => {
     size: number | undefined = 2048,
     keepDeviceIds = false,
   ) {
-    const { answers } = example(flowId, name);
+    const { answers, flowVersion } = example(flowId, name);
     const uploaded = await uploadDocumentsOf(server.app, flowId, answers, {
       keepDeviceIds,
       ...(size === undefined ? {} : { size }),
     });
-    return { flowId, flowVersion: 1, ...uploaded } satisfies SubmissionBody;
+    return { flowId, flowVersion, ...uploaded } satisfies SubmissionBody;
   }
 
   describe("recording", () => {
@@ -113,7 +120,7 @@ describe.each(DATABASES)("submissions on %s", (database) => {
       const reordered = {
         documents: body.documents,
         answers: body.answers,
-        flowVersion: 1,
+        flowVersion: body.flowVersion,
         flowId: body.flowId,
       };
       for (const again of [body, reordered]) {
@@ -333,6 +340,13 @@ describe.each(DATABASES)("submissions on %s", (database) => {
       expect(error.fields?.length).toBeGreaterThan(0);
     });
 
+    it("checks a request against the version it was filled in with: the current one, or the previous one kept in flows/previous", async () => {
+      for (const flowVersion of [2, 1]) {
+        const response = await putSubmission(server.app, newId(), { ...(await validBody()), flowVersion });
+        expect(response.status).toBe(201);
+      }
+    });
+
     it.each([
       ["an unknown flow", "permis-de-pêche", 1],
       ["an unknown version", "bourse-scolaire", 99],
@@ -430,7 +444,7 @@ describe.each(DATABASES)("submissions on %s", (database) => {
         },
       });
       expect(created.status).toBe(201);
-      const partialId = created.headers.get("Location")?.split("/").pop() ?? "";
+      const partialId = uploadIdOf(created);
       for (const uploadId of [partialId, "0".repeat(32)]) {
         const documents = body.documents.map((d) => (d.fieldId === "ribFile" ? { ...d, uploadId } : d));
         const response = await putSubmission(server.app, newId(), { ...body, documents });

@@ -9,6 +9,7 @@ import {
   documentBytes,
   sha256,
   TUS,
+  uploadIdOf,
   uploadInTwoSteps,
   uploadMetadata,
   uploadWhole,
@@ -41,14 +42,21 @@ describe.each(DATABASES)("uploads (tus) on %s", (database) => {
         ...headers,
       },
     });
-  const idOf = (response: Response) => response.headers.get("Location")?.split("/").pop() ?? "";
+  // Each upload's address, with the key its creation answered.
+  const addresses = new Map<string, string>();
+  const idOf = (response: Response) => {
+    const id = uploadIdOf(response);
+    addresses.set(id, response.headers.get("Location") ?? "");
+    return id;
+  };
+  const address = (id: string) => addresses.get(id) ?? `/api/uploads/${id}`;
   const patch = (id: string, offset: number, bytes: Uint8Array<ArrayBuffer>) =>
-    server.app.request(`/api/uploads/${id}`, {
+    server.app.request(address(id), {
       method: "PATCH",
       headers: { ...TUS, "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" },
       body: bytes,
     });
-  const head = (id: string) => server.app.request(`/api/uploads/${id}`, { method: "HEAD", headers: TUS });
+  const head = (id: string) => server.app.request(address(id), { method: "HEAD", headers: TUS });
 
   it("announces tus 1.0 with creation, creation-with-upload, termination and expiration", async () => {
     const response = await server.app.request("/api/uploads", { method: "OPTIONS" });
@@ -62,10 +70,17 @@ describe.each(DATABASES)("uploads (tus) on %s", (database) => {
     expect(Number(response.headers.get("Tus-Max-Size"))).toBe(5_000_000);
   });
 
-  it("creates an upload with a relative address, an expiry date and no cross-origin access", async () => {
+  it("refuses to create an upload for a page of another site", async () => {
     const response = await create(1000, RIB, { Origin: "https://elsewhere.example" });
+    expect(response.status).toBe(403);
+    expect((await errorOf(response)).code).toBe("cross_origin");
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBeNull();
+  });
+
+  it("creates an upload with a relative address, an expiry date and no cross-origin access", async () => {
+    const response = await create(1000, RIB, { Origin: "http://localhost" });
     expect(response.status).toBe(201);
-    expect(response.headers.get("Location")).toMatch(/^\/api\/uploads\/[0-9a-f]{32}$/);
+    expect(response.headers.get("Location")).toMatch(/^\/api\/uploads\/[0-9a-f]{32}\/[0-9a-f]{32}$/);
     expect(Date.parse(response.headers.get("Upload-Expires") ?? "")).toBeGreaterThan(
       Date.now() + 6 * 24 * 3600_000,
     );
@@ -161,19 +176,23 @@ describe.each(DATABASES)("uploads (tus) on %s", (database) => {
 
   it("terminates an unfinished upload, never a finished one", async () => {
     const unfinished = idOf(await create(1000));
-    const removed = await server.app.request(`/api/uploads/${unfinished}`, {
+    const removed = await server.app.request(address(unfinished), {
       method: "DELETE",
       headers: TUS,
     });
     expect(removed.status).toBe(204);
     expect((await head(unfinished)).status).toBe(404);
-    const { uploadId } = await uploadWhole(server.app, RIB, documentBytes("application/pdf", 1000, 3));
-    const refused = await server.app.request(`/api/uploads/${uploadId}`, { method: "DELETE", headers: TUS });
+    const { uploadId, location } = await uploadWhole(
+      server.app,
+      RIB,
+      documentBytes("application/pdf", 1000, 3),
+    );
+    const refused = await server.app.request(location, { method: "DELETE", headers: TUS });
     expect(refused.status).toBe(400);
     expect(await server.services.documents.inspect(uploadId)).toBeDefined();
   });
 
-  it("deletes unfinished uploads past their expiry, never finished ones", async () => {
+  it("deletes unfinished uploads past their expiry, not finished ones before their retention", async () => {
     const unfinished = idOf(await create(1000));
     const { uploadId: finished } = await uploadWhole(
       server.app,
@@ -181,17 +200,22 @@ describe.each(DATABASES)("uploads (tus) on %s", (database) => {
       documentBytes("application/pdf", 1000, 6),
     );
     const week = 7 * 24 * 3600_000;
-    expect(await removeExpiredUploads(server.services.documents, week)).toBe(0);
+    const retention = { expirationMs: week, unclaimedMs: 4 * week };
+    expect(await removeExpiredUploads(server.services, retention)).toBe(0);
     expect(
-      await removeExpiredUploads(server.services.documents, week, Date.now() + week + 60_000),
+      await removeExpiredUploads(server.services, retention, Date.now() + week + 60_000),
     ).toBeGreaterThan(0);
     expect(await server.services.documents.inspect(unfinished)).toBeUndefined();
     expect(await server.services.documents.inspect(finished)).toBeDefined();
   });
 
   it("never serves a document back, and ignores ids that are not upload ids", async () => {
-    const { uploadId } = await uploadWhole(server.app, RIB, documentBytes("application/pdf", 1000, 4));
-    const read = await server.app.request(`/api/uploads/${uploadId}`);
+    const { uploadId, location } = await uploadWhole(
+      server.app,
+      RIB,
+      documentBytes("application/pdf", 1000, 4),
+    );
+    const read = await server.app.request(location);
     expect(read.status).toBe(405);
     expect(await read.text()).not.toContain("%PDF");
     for (const id of ["..%2F..%2Fpackage.json", "abc", `${uploadId}.json`]) {
@@ -233,7 +257,7 @@ describe.each(DATABASES)("uploads (tus) on %s", (database) => {
       const sent = 400_000;
       // A PATCH announcing the whole file, cut after 400 kB.
       await new Promise<void>((done) => {
-        const cut = httpRequest(`${url}/api/uploads/${id}`, {
+        const cut = httpRequest(`${url}${address(id)}`, {
           method: "PATCH",
           headers: {
             ...TUS,
@@ -248,12 +272,12 @@ describe.each(DATABASES)("uploads (tus) on %s", (database) => {
       });
       let offset = 0;
       for (let attempt = 0; attempt < 50 && offset < sent; attempt++) {
-        const response = await fetch(`${url}/api/uploads/${id}`, { method: "HEAD", headers: TUS });
+        const response = await fetch(`${url}${address(id)}`, { method: "HEAD", headers: TUS });
         offset = Number(response.headers.get("Upload-Offset"));
         if (offset < sent) await new Promise((r) => setTimeout(r, 100));
       }
       expect(offset).toBe(sent);
-      const rest = await fetch(`${url}/api/uploads/${id}`, {
+      const rest = await fetch(`${url}${address(id)}`, {
         method: "PATCH",
         headers: {
           ...TUS,

@@ -17,6 +17,7 @@ describe("flows:check", () => {
     ["duplicate", "duplicate", "separated"],
     ["structure", "structure", "household"],
     ["unknown-reference", "unknown-reference", "custody"],
+    ["person-name", "unknown-reference", "personName"],
     ["unreachable", "unreachable", "orphan"],
     ["no-ending", "no-ending", "dead-end"],
     ["cycle", "cycle", "loop-a"],
@@ -61,6 +62,37 @@ describe("flows:check", () => {
     const problems = checkFlow(miniRaw, { fr: miniLocales.fr, en: { ...miniLocales.en, mini: en } });
     expect(problems).toEqual([
       { rule: "translation", where: "flow", message: '"mini:title" is missing in locales/en/mini.json' },
+    ]);
+  });
+
+  it("finds a glossary entry for a word the question does not use, and accepts one it uses", () => {
+    const root = join(import.meta.dirname, "../../..");
+    const read = (path: string): unknown => JSON.parse(readFileSync(join(root, path), "utf8"));
+    const locales = Object.fromEntries(
+      ["fr", "en"].map((lng) => [
+        lng,
+        {
+          "bourse-scolaire": read(`locales/${lng}/bourse-scolaire.json`),
+          glossary: read(`locales/${lng}/glossary.json`),
+        },
+      ]),
+    );
+    const flow = read("flows/bourse-scolaire.json") as {
+      steps: { fields?: { id: string; glossary?: string[] }[] }[];
+    };
+    const glossaryOf = (id: string) => {
+      const field = flow.steps.flatMap((s) => s.fields ?? []).find((f) => f.id === id);
+      if (!field) throw new Error(`no field ${id}`);
+      return field;
+    };
+    expect(checkFlow(flow, locales)).toEqual([]);
+    // The resources question never says "avis d'imposition"; its document question does.
+    glossaryOf("monthlyResources").glossary = ["quotientFamilial", "avisImposition"];
+    expect(checkFlow(flow, locales).map((p) => [p.where, p.message])).toEqual([
+      [
+        "resources.monthlyResources",
+        'the glossary entry "avisImposition" ("Avis d\'imposition ou de non-imposition") explains a word this question does not use',
+      ],
     ]);
   });
 });

@@ -28,9 +28,9 @@ const flows = readdirSync(join(root, "flows"))
   .map((file) => {
     const flow = parseFlow(readJson(join(root, "flows", file))).flow as Flow;
     const dir = join(root, "flows", "examples", flow.id);
-    const examples = readdirSync(dir).map(
-      (f) => [f.replace(/\.json$/, ""), readJson(join(dir, f)) as Example] as const,
-    );
+    const examples = readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => [f.replace(/\.json$/, ""), readJson(join(dir, f)) as Example] as const);
     return { flow, examples };
   });
 

@@ -51,6 +51,24 @@ describe("the compiled wizard", () => {
     expect(currentStep(actor.getSnapshot())).toBe("children");
   });
 
+  it("drops an error as soon as its answer is fixed, and keeps it out of the saved draft", () => {
+    const actor = start([
+      household({ livesInSud: true, income: -5, separated: false, phone: "12 34" }),
+      { type: "NEXT" },
+    ]);
+    actor.send({ type: "SET_ANSWER", path: ["income"], value: 5 });
+    expect(actor.getSnapshot().context.errors.map((e) => e.path)).toEqual(["phone"]);
+    // A new mistake on a question without an error waits for "Continuer".
+    actor.send({ type: "SET_ANSWER", path: ["income"], value: -1 });
+    expect(actor.getSnapshot().context.errors.map((e) => e.path)).toEqual(["phone"]);
+    actor.send({ type: "SET_ANSWER", path: ["phone"], value: "27 12 34" });
+    expect(actor.getSnapshot().context.errors).toEqual([]);
+    const { snapshot } = restoreDraft(flow, machine, draftOf(actor), TODAY);
+    expect(createActor(machine, { snapshot, input: undefined }).start().getSnapshot().context.errors).toEqual(
+      [],
+    );
+  });
+
   it("skips a step whose condition does not hold and counts progress on the path taken", () => {
     const actor = start([eligible]);
     expect(progressOf(flow, actor.getSnapshot().context.answers, "household")).toEqual({ step: 1, total: 2 });
@@ -216,6 +234,8 @@ describe("the compiled wizard", () => {
       fromVersion: 1,
       toVersion: 2,
       removed: ["nickname", "children.0.shoeSize"],
+      askedAgain: [],
+      newQuestionsFirst: false,
       stepRemoved: "old-step",
     });
     const actor = createActor(machine, { snapshot, input: undefined }).start();

@@ -3,7 +3,12 @@ import { APPLY_ANYWAY } from "../../../src/shared/engine/answers";
 import { computeValues } from "../../../src/shared/engine/computed";
 import { documentsChecklist } from "../../../src/shared/engine/documents";
 import { reviewSections } from "../../../src/shared/engine/review";
-import { normalisePhone, validateAnswers, validateStep } from "../../../src/shared/engine/validate";
+import {
+  dateLimit,
+  normalisePhone,
+  validateAnswers,
+  validateStep,
+} from "../../../src/shared/engine/validate";
 import { itemTitle, visibleFields, visibleSubfields } from "../../../src/shared/engine/visibility";
 import { type Flow, parseFlow, type Step } from "../../../src/shared/flow/schema";
 import { miniFlow, miniRaw } from "./mini-flow";
@@ -11,7 +16,7 @@ import { miniFlow, miniRaw } from "./mini-flow";
 const TODAY = "2026-11-30";
 
 /** One step holding every kind of field, to check each type's rules. */
-function allTypesFlow(): Flow {
+function allTypesFlow(born: { min: string; max: string } = { min: "2000-01-01", max: "today" }): Flow {
   const raw = structuredClone(miniRaw) as { steps: { id: string; fields?: unknown[] }[] };
   const household = raw.steps.find((s) => s.id === "household");
   if (!household) throw new Error("fixture changed");
@@ -20,7 +25,7 @@ function allTypesFlow(): Flow {
     { id: "story", type: "longText", label: "x", required: false, maxLength: 10 },
     { id: "persons", type: "integer", label: "x", min: 1, max: 20 },
     { id: "income", type: "amount", label: "x", errors: { required: "mini:errors.income" } },
-    { id: "born", type: "date", label: "x", min: "2000-01-01", max: "today" },
+    { id: "born", type: "date", label: "x", ...born },
     { id: "livesInSud", type: "yesNo", label: "x" },
     { id: "separated", type: "yesNo", label: "x", required: false },
     {
@@ -118,7 +123,7 @@ describe("answer validation", () => {
     ["born", "2015-02-30", "date"],
     ["born", "12/03/2015", "date"],
     ["born", "1999-12-31", "dateMin"],
-    ["born", "2026-12-01", "dateMax"],
+    ["born", "2026-12-01", "dateFuture"],
     ["livesInSud", "oui", "type"],
     ["cover", "mutual", "option"],
     ["needs", ["a", "a"], "type"],
@@ -148,6 +153,32 @@ describe("answer validation", () => {
     expect(normalisePhone("271234")).toBe("271234");
     expect(normalisePhone("+687 27 12 345")).toBeUndefined();
     expect(normalisePhone("0027 12 34")).toBeUndefined();
+  });
+});
+
+describe("date limits counted from today", () => {
+  it.each([
+    ["today", "2026-11-30", "2026-11-30"],
+    ["today-21y", "2026-11-30", "2005-11-30"],
+    ["today-2y", "2026-11-30", "2024-11-30"],
+    // 29 February 21 years back is not a day: the 28th is.
+    ["today-21y", "2028-02-29", "2007-02-28"],
+    ["2000-01-01", "2026-11-30", "2000-01-01"],
+  ])("reads %s on %s as %s", (limit, today, expected) => {
+    expect(dateLimit(limit, today)).toBe(expected);
+  });
+
+  it("refuses a pupil too old or too young, and a future date with its own code", () => {
+    const pupils = allTypesFlow({ min: "today-21y", max: "today-2y" });
+    const pupilStep = pupils.steps.find((s) => s.id === "household") as Step;
+    const code = (born: string) =>
+      validateStep(pupils, pupilStep, { ...valid, born }, { today: TODAY }).find((e) => e.path === "born")
+        ?.code;
+    expect(code("2005-11-29")).toBe("dateMin");
+    expect(code("2005-11-30")).toBeUndefined();
+    expect(code("2024-11-30")).toBeUndefined();
+    expect(code("2025-06-01")).toBe("dateMax");
+    expect(code("2027-01-01")).toBe("dateFuture");
   });
 });
 

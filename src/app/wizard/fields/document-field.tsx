@@ -5,14 +5,17 @@
  * and nothing stored before is lost. The engine checks the answer again on "Continuer".
  */
 import { useEffect, useRef, useState } from "preact/hooks";
+import { DOCUMENT_LATER } from "../../../shared/engine/answers";
 import { type DocumentRef, isDocumentRef } from "../../../shared/engine/validate";
 import { DocumentError } from "../../documents/document-error";
 import { formatBytes } from "../../format/format";
 import { useTranslation } from "../../i18n/use-translation";
 import { StorageError, type StorageProblem } from "../../storage/storage-errors";
+import { cameraLikely } from "./camera-likely";
 import { FORMAT_NAMES, notStoredText, refusalText } from "./document-texts";
 import { DocumentThumbnail } from "./document-thumbnail";
 import type { FieldProps, FileStore, LeafFieldOfType } from "./field-props";
+import { OptionList } from "./option-list";
 
 export interface DocumentFieldProps extends FieldProps<LeafFieldOfType<"document">> {
   readonly files: FileStore;
@@ -43,7 +46,7 @@ const without = <T,>(list: readonly T[], item: T) => {
   return index < 0 ? list : [...list.slice(0, index), ...list.slice(index + 1)];
 };
 
-export function DocumentField({ field, id, value, onChange, files }: DocumentFieldProps) {
+export function DocumentField({ field, id, value, onChange, files, text }: DocumentFieldProps) {
   const { t, language } = useTranslation();
   const refs = Array.isArray(value) ? value.filter(isDocumentRef) : [];
   // Stores finish after re-renders; each result is added to the latest list, not the one it started from.
@@ -61,6 +64,7 @@ export function DocumentField({ field, id, value, onChange, files }: DocumentFie
   const [status, setStatus] = useState("");
   const canAdd = refs.length < field.maxFiles;
   const imageTypes = field.accept.filter((type) => type.startsWith("image/"));
+  const offersPhoto = imageTypes.length > 0 && cameraLikely();
   const limitsId = `${id}-limits`;
   const unstoredId = `${id}-unstored`;
 
@@ -191,12 +195,29 @@ export function DocumentField({ field, id, value, onChange, files }: DocumentFie
           <button type="button" id={id} aria-describedby={limitsId} onClick={() => chooser.current?.click()}>
             {t("fields:document.choose")}
           </button>
-          {imageTypes.length > 0 && (
+          {offersPhoto && (
             <button type="button" aria-describedby={limitsId} onClick={() => camera.current?.click()}>
               {t("fields:document.photo")}
             </button>
           )}
         </div>
+      )}
+      {field.later !== undefined && refs.length === 0 && (
+        // Where the rules allow it, a person who does not have the document yet can still send the
+        // request; a file added later replaces this answer.
+        <OptionList
+          type="checkbox"
+          id={`${id}-later`}
+          options={[
+            {
+              key: DOCUMENT_LATER,
+              label: t("fields:document.later"),
+              hint: text(field.later),
+              checked: value === DOCUMENT_LATER,
+            },
+          ]}
+          onToggle={(_, checked) => onChange(checked ? DOCUMENT_LATER : undefined)}
+        />
       )}
       {/* The buttons open these: a native file input cannot be styled as a 44 px button nor renamed. */}
       <input
@@ -207,7 +228,7 @@ export function DocumentField({ field, id, value, onChange, files }: DocumentFie
         multiple={field.maxFiles - refs.length > 1}
         onChange={onPicked}
       />
-      {imageTypes.length > 0 && (
+      {offersPhoto && (
         <input
           ref={camera}
           type="file"
@@ -233,7 +254,7 @@ export function DocumentField({ field, id, value, onChange, files }: DocumentFie
             <p key={index} class="document__failure">
               {t("fields:document.refused.fileProblem", {
                 name,
-                problem: refusalText(error, field, language),
+                problem: refusalText(error, field, language, offersPhoto),
               })}
             </p>
           ))}

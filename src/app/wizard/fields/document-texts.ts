@@ -19,11 +19,16 @@ export const FORMAT_NAMES: Record<DocumentType, string> = {
 
 type DocumentFieldDef = LeafFieldOfType<"document">;
 
-/** Why the file was refused and what to send instead. */
-export function refusalText(error: DocumentError, field: DocumentFieldDef, language: Language): string {
+/** Why the file was refused and what to send instead, naming a button the page shows. */
+export function refusalText(
+  error: DocumentError,
+  field: DocumentFieldDef,
+  language: Language,
+  offersPhoto: boolean,
+): string {
   const t = i18n.t;
   const takesPhotos = field.accept.some((type) => type.startsWith("image/"));
-  const button = t("fields:document.photo");
+  const button = t(offersPhoto ? "fields:document.photo" : "fields:document.choose");
   switch (error.code) {
     case "unsupported": {
       // HEIC is accepted but not suggested: not every phone can open it.

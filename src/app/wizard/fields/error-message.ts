@@ -6,6 +6,7 @@ import type { FieldError } from "../../../shared/engine/validate";
 import type { Field } from "../../../shared/flow/schema";
 import { formatAmount, formatBytes, formatDate, formatNumber } from "../../format/format";
 import type { Language } from "../../i18n/languages";
+import { cameraLikely } from "./camera-likely";
 import type { FlowText } from "./field-props";
 
 export function errorText(
@@ -20,6 +21,14 @@ export function errorText(
       forPeople(name, value, error, field, language),
     ]),
   );
+  // "Répondez à cette question" does not say what to do for a document: say how to add it.
+  if (error.key === "errors:required" && field?.type === "document")
+    return cameraLikely()
+      ? t("errors:documentRequiredPhoto", {
+          photo: t("fields:document.photo"),
+          choose: t("fields:document.choose"),
+        })
+      : t("errors:documentRequired", { choose: t("fields:document.choose") });
   return t(error.key, params);
 }
 

@@ -18,11 +18,13 @@ export interface ErrorSummaryProps {
   /** The page's fields, to word each message. */
   readonly fields: readonly Field[];
   readonly text: FlowText;
+  /** What names an item of a group ("Marie", from the flow's itemTitle), or "" while unknown. */
+  readonly itemTitle?: (groupId: string, index: number) => string;
 }
 
 const TITLE_ID = "error-summary-title";
 
-export function ErrorSummary({ errors, fields, text }: ErrorSummaryProps) {
+export function ErrorSummary({ errors, fields, text, itemTitle }: ErrorSummaryProps) {
   const { t, language } = useTranslation();
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -33,14 +35,18 @@ export function ErrorSummary({ errors, fields, text }: ErrorSummaryProps) {
   const linkText = (error: FieldError) => {
     const { field, group } = about(fields, error.path);
     const message = errorText(error, field, text, language);
+    // An error on a household member says whom it is about: "Marie", or "Personne 2" unnamed.
+    const name = group
+      ? itemTitle?.(group.field.id, group.index) ||
+        t("fields:group.itemName", { item: text(group.field.itemLabel), number: group.index + 1 })
+      : undefined;
     // Generic messages ("Répondez à cette question…") do not say which question; the flow's own ones do.
-    if (!field || !error.key.startsWith("errors:")) return message;
-    const label = group
-      ? t("fields:errorSummary.inItem", {
-          label: text(field.label),
-          name: t("fields:group.itemName", { item: text(group.field.itemLabel), number: group.index + 1 }),
-        })
-      : text(field.label);
+    if (!field || !error.key.startsWith("errors:"))
+      return name === undefined ? message : t("fields:errorSummary.forItem", { name, message });
+    const label =
+      name === undefined
+        ? text(field.label)
+        : t("fields:errorSummary.inItem", { label: text(field.label), name });
     return t("fields:errorSummary.withLabel", { label, message });
   };
 

@@ -3,6 +3,7 @@ import { parseAmount } from "../../format/format";
 import { useTranslation } from "../../i18n/use-translation";
 import { questionDescription } from "./field-ids";
 import type { FieldProps, LeafFieldOfType } from "./field-props";
+import { readTypedNumber } from "./typed-number";
 import { useTypedValue } from "./use-typed-value";
 
 function shown(answer: unknown): string {
@@ -34,7 +35,7 @@ export function NumberInput({
       onInput={(event) => {
         const text = event.currentTarget.value;
         // A number when readable; otherwise the text itself, so the engine says what is wrong with it.
-        const answer = parseAmount(text);
+        const answer = field.type === "integer" ? readTypedNumber(text, field.unit) : parseAmount(text);
         setTyped(text, answer);
         onChange(answer);
       }}

@@ -2,7 +2,7 @@
 
 import { communeById } from "../../../shared/communes";
 import type { Answers, Item } from "../../../shared/engine/answers";
-import { isEmpty } from "../../../shared/engine/answers";
+import { DOCUMENT_LATER, isEmpty } from "../../../shared/engine/answers";
 import { isDocumentRef } from "../../../shared/engine/validate";
 import { itemTitle, visibleSubfields } from "../../../shared/engine/visibility";
 import type { Field, Flow, LeafFieldDef } from "../../../shared/flow/schema";
@@ -49,6 +49,7 @@ function LeafValue({ field, value, text }: { field: LeafFieldDef; value: unknown
     case "commune":
       return <>{communeById(String(value))?.name ?? String(value)}</>;
     case "document": {
+      if (value === DOCUMENT_LATER) return <>{t("wizard:review.documentLater")}</>;
       const files = Array.isArray(value) ? value.filter(isDocumentRef) : [];
       return (
         <ul class="plain-list">

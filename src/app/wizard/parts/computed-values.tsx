@@ -45,6 +45,9 @@ export function ComputedValues({
           <div key={c.id} class="computed-values__row">
             <dt>{label}</dt>
             {c.format !== "code" && c.format !== "boolean" && <dd class="computed-values__value">{shown}</dd>}
+            {c.format === "boolean" && typeof c.value === "boolean" && (
+              <dd class="computed-values__value">{text(c.label, { context: c.value ? "yes" : "no" })}</dd>
+            )}
             <dd class="computed-values__how">
               <span class="visually-hidden">{t("wizard:computed.how")} : </span>
               {text(c.explain, { ...figures, value: figure, [c.id]: figure })}

@@ -7,7 +7,7 @@ import type { Step } from "../../../shared/flow/schema";
 import { useTranslation } from "../../i18n/use-translation";
 import { navigate } from "../../routing/router";
 import { paths } from "../../routing/routes";
-import { forgetSession } from "../session";
+import { sent } from "../draft-sessions";
 import type { StepProps } from "./step-props";
 
 export function DeclarationStep({ session, step, text }: StepProps<Extract<Step, { type: "declaration" }>>) {
@@ -21,7 +21,7 @@ export function DeclarationStep({ session, step, text }: StepProps<Extract<Step,
     setFailed(false);
     try {
       const id = await session.submit();
-      forgetSession(session.flow.id);
+      void sent(session.draftId);
       navigate(paths.request(id), { replace: true });
     } catch {
       setFailed(true);

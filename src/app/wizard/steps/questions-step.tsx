@@ -39,7 +39,16 @@ export function QuestionsStep({ session, step, text }: StepProps<Extract<Step, {
 
   return (
     <NextForm actor={actor}>
-      <ErrorSummary errors={errors} fields={fields} text={text} />
+      <ErrorSummary
+        errors={errors}
+        fields={fields}
+        text={text}
+        itemTitle={(groupId, index) => {
+          const group = fields.find((f) => f.id === groupId);
+          const item = (answers[groupId] as Item[] | undefined)?.[index];
+          return (group?.type === "group" && item && itemTitle(flow, group, item, answers)) || "";
+        }}
+      />
       {!single && <h1 tabIndex={-1}>{title}</h1>}
       {step.intro && <p class="lead">{text(step.intro)}</p>}
       {fields.map((field) => {

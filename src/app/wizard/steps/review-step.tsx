@@ -70,7 +70,9 @@ export function ReviewStep({ session, step, text, computed }: StepProps<Extract<
                   document: text(doc.label),
                   status: doc.provided
                     ? t("wizard:review.documentProvided")
-                    : t("wizard:review.documentMissing"),
+                    : doc.later
+                      ? t("wizard:review.documentLater")
+                      : t("wizard:review.documentMissing"),
                 })}
               </li>
             ))}

@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 /** The document field with what the device does to files: refusals, storage failures, replacing, thumbnails. */
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DocumentError } from "../../../../src/app/documents/document-error";
 import { StorageError } from "../../../../src/app/storage/storage-errors";
 import { DocumentField } from "../../../../src/app/wizard/fields/document-field";
 import type { FileStore, LeafFieldOfType } from "../../../../src/app/wizard/fields/field-props";
 import type { DocumentRef } from "../../../../src/shared/engine/validate";
 import { flowText, leafField, loadFrenchTexts } from "../fields/french-texts";
+import { pointerIs } from "../fields/pointer";
 
 const page1: DocumentRef = { id: "f1", name: "avis-page-1.jpg", type: "image/jpeg", size: 240_000 };
 const page1Again: DocumentRef = { id: "f3", name: "avis-page-1-net.jpg", type: "image/jpeg", size: 250_000 };
@@ -56,6 +57,9 @@ afterEach(() => {
 });
 
 describe("a file the field cannot take", () => {
+  // On a phone: the messages name the "Prendre une photo" button it shows.
+  beforeEach(() => pointerIs("coarse"));
+
   it.each([
     [
       new DocumentError("unsupported"),

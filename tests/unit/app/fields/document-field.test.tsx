@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { errorText } from "../../../../src/app/wizard/fields/error-message";
 import type { FileStore } from "../../../../src/app/wizard/fields/field-props";
 import { QuestionField } from "../../../../src/app/wizard/fields/question-field";
 import type { DocumentRef } from "../../../../src/shared/engine/validate";
 import type { LeafFieldDef } from "../../../../src/shared/flow/schema";
 import { descriptionOf, flowText, leafField, loadFrenchTexts } from "./french-texts";
+import { pointerIs } from "./pointer";
 
 const photo: DocumentRef = { id: "f1", name: "avis-page-1.jpg", type: "image/jpeg", size: 1_234_567 };
 const scan: DocumentRef = { id: "f2", name: "avis-page-2.pdf", type: "application/pdf", size: 80_000 };
@@ -41,10 +43,14 @@ const rib = () => leafField("bourse-scolaire", "ribFile");
 const newFile = () => new File(["x"], "rib.jpg", { type: "image/jpeg" });
 
 beforeAll(loadFrenchTexts);
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe("a document", () => {
   it("is a named set of buttons, with the formats and limits said before choosing", () => {
+    pointerIs("coarse");
     showDocument(taxNotice(), [], { store: vi.fn(), remove: vi.fn() });
     const group = screen.getByRole("group", { name: "Votre avis d'imposition ou de non-imposition" });
     const choose = within(group).getByRole("button", { name: "Choisir un fichier" });
@@ -57,6 +63,35 @@ describe("a document", () => {
     const camera = document.querySelector('input[type="file"][capture]');
     expect(camera?.getAttribute("capture")).toBe("environment");
     expect(camera?.getAttribute("accept")).toBe("image/jpeg,image/png,image/webp,image/heic");
+  });
+
+  it("offers no photo on a PC, where a camera is unlikely, and still lets the person choose a file", () => {
+    pointerIs("fine");
+    showDocument(taxNotice(), [], { store: vi.fn(), remove: vi.fn() });
+    expect(screen.getByRole("button", { name: "Choisir un fichier" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Prendre une photo" })).toBeNull();
+    expect(document.querySelector('input[type="file"][capture]')).toBeNull();
+  });
+
+  it("says how to add a missing document, with the buttons this device shows", () => {
+    const message = (pointer: "coarse" | "fine") => {
+      pointerIs(pointer);
+      const field = taxNotice();
+      const text = errorText(
+        { path: field.id, code: "required", key: "errors:required", params: {} },
+        field,
+        flowText("bourse-scolaire"),
+        "fr",
+      );
+      vi.restoreAllMocks();
+      return text;
+    };
+    expect(message("coarse")).toBe(
+      "Ajoutez ce document pour continuer. Utilisez le bouton «\u00a0Prendre une photo\u00a0» ou «\u00a0Choisir un fichier\u00a0» sous la question.",
+    );
+    expect(message("fine")).toBe(
+      "Ajoutez ce document pour continuer. Utilisez le bouton «\u00a0Choisir un fichier\u00a0» sous la question.",
+    );
   });
 
   it("lists the files added with their size", () => {
@@ -109,5 +144,34 @@ describe("a document", () => {
     showDocument(rib(), [photo], { store: vi.fn(), remove: vi.fn() });
     expect(screen.queryByRole("button", { name: "Prendre une photo" })).toBeNull();
     expect(screen.getByRole("button", { name: "Remplacer avis-page-1.jpg" }).id).toBe("ribFile");
+  });
+
+  it("lets a person without the document yet say they will send it later, where the rules allow", async () => {
+    const onChange = showDocument(taxNotice(), [], {
+      store: vi.fn().mockResolvedValue(photo),
+      remove: vi.fn(),
+    });
+    const later = screen.getByRole("checkbox", {
+      name: "Je n'ai pas encore ce document. Je l'enverrai plus tard.",
+    });
+    // What it means for the request, from the flow's rules, read with the box.
+    expect(descriptionOf(later)).toBe(
+      "Vous pouvez envoyer votre demande sans l'avis. Le service l'étudiera quand il aura reçu l'avis. " +
+        "Gardez le numéro de votre demande pour l'envoyer.",
+    );
+    fireEvent.click(later);
+    expect(onChange).toHaveBeenLastCalledWith("later");
+    fireEvent.click(later);
+    expect(onChange).toHaveBeenLastCalledWith(undefined);
+    fireEvent.click(later);
+    // The document arrived after all: the file replaces "later", and the box goes.
+    pick(new File(["x"], "avis.jpg", { type: "image/jpeg" }));
+    await waitFor(() => expect(onChange).toHaveBeenLastCalledWith([photo]));
+    expect(screen.queryByRole("checkbox")).toBeNull();
+  });
+
+  it("offers no 'later' for a document the request cannot go without", () => {
+    showDocument(rib(), [], { store: vi.fn(), remove: vi.fn() });
+    expect(screen.queryByRole("checkbox")).toBeNull();
   });
 });

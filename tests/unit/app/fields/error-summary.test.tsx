@@ -111,6 +111,30 @@ describe("the error summary", () => {
     );
     expect(link.getAttribute("href")).toBe("#children-1-firstName");
   });
+
+  it("names the household member by name when the item has one, with the flow's own message too", () => {
+    const members = groupField("aide-medicale", "members");
+    const medical = flowText("aide-medicale");
+    render(
+      <ErrorSummary
+        errors={[
+          error(
+            "members.0.partnerResources",
+            "max",
+            { max: 10000000 },
+            "fields.members.fields.partnerResources.errors.max",
+          ),
+          error("members.1.birthDate", "required"),
+        ]}
+        fields={[members]}
+        text={medical}
+        itemTitle={(groupId, index) => (groupId === "members" && index === 0 ? "Marie" : "")}
+      />,
+    );
+    const [resources, birth] = screen.getAllByRole("link").map((link) => link.textContent);
+    expect(resources).toMatch(/^Marie\u00a0: Ce montant semble trop grand pour un mois/);
+    expect(birth).toBe("Date de naissance (Personne 2)\u00a0: Répondez à cette question pour continuer.");
+  });
 });
 
 describe("error messages", () => {
@@ -140,5 +164,19 @@ describe("error messages", () => {
     const generic = { ...group, errors: undefined };
     expect(message(error("members", "minItems", { count: 1 }), generic)).toBe("Ajoutez au moins 1 élément.");
     expect(message(error("members", "minItems", { count: 2 }), generic)).toBe("Ajoutez au moins 2 éléments.");
+    const rib = leafField("bourse-scolaire", "ribFile");
+    expect(message(error("ribFile", "maxFiles", { count: 1 }), rib)).toBe(
+      "Vous pouvez ajouter 1 fichier au plus pour ce document.",
+    );
+    expect(message(error("ribFile", "maxFiles", { count: 4 }), rib)).toBe(
+      "Vous pouvez ajouter 4 fichiers au plus pour ce document.",
+    );
+    expect(message(error("name", "maxLength", { count: 1 }), undefined)).toBe("Écrivez au plus 1 caractère.");
+    expect(message(error("x", "dateFuture"), undefined)).toBe(
+      "Cette date ne peut pas être dans le futur. Vérifiez le jour, le mois et l'année.",
+    );
+    expect(message(error("x", "dateMin", { min: "2026-01-01" }), undefined)).toBe(
+      "Indiquez une date à partir du 1er janvier 2026.",
+    );
   });
 });

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ResourceLanguage } from "i18next";
-import { i18n } from "../../../../src/app/i18n/i18n";
+import { addCatalogueTexts, i18n } from "../../../../src/app/i18n/i18n";
 import type { FlowText } from "../../../../src/app/wizard/fields/field-props";
 import {
   type Field,
@@ -31,6 +31,7 @@ export async function loadFrenchTexts(): Promise<void> {
     interpolation: { escapeValue: false },
     returnEmptyString: false,
   });
+  addCatalogueTexts();
 }
 
 /** Translates a flow's keys as a page of that flow does. */

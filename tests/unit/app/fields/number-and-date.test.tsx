@@ -109,6 +109,36 @@ describe("a whole number", () => {
     fireEvent.input(input, { target: { value: "3" } });
     expect(onChange).toHaveBeenLastCalledWith(3);
   });
+
+  it.each([
+    ["12 ans", 12],
+    ["12ans", 12],
+    ["1 an", 1],
+    ["15 années", 15],
+    ["12 years", 12],
+    ["12 Ans.", 12],
+  ])("reads %j in a box of years as %j", (typed, expected) => {
+    const { onChange } = answer(leafField("bourse-scolaire", "residenceYears"));
+    fireEvent.input(screen.getByLabelText("Nombre d'années en province Sud"), { target: { value: typed } });
+    expect(onChange).toHaveBeenLastCalledWith(expected);
+  });
+
+  it("keeps a word that is in doubt as text, so the engine asks again", () => {
+    const { onChange } = answer(leafField("bourse-scolaire", "residenceYears"));
+    const input = screen.getByLabelText("Nombre d'années en province Sud");
+    fireEvent.input(input, { target: { value: "6 mois" } });
+    expect(onChange).toHaveBeenLastCalledWith("6 mois");
+    fireEvent.input(input, { target: { value: "12 ans 6 mois" } });
+    expect(onChange).toHaveBeenLastCalledWith("12 ans 6 mois");
+  });
+
+  it('reads "3 enfants" in a box of children', () => {
+    const { onChange } = answer(leafField("bourse-scolaire", "childrenInHousehold"));
+    fireEvent.input(screen.getByLabelText("Nombre d'enfants à votre charge"), {
+      target: { value: "3 enfants" },
+    });
+    expect(onChange).toHaveBeenLastCalledWith(3);
+  });
 });
 
 describe("a date", () => {

@@ -115,13 +115,13 @@ describe("a question with one control", () => {
   });
 
   it("says why it asks and what a term means, folded until asked for", () => {
-    ask(residenceYears);
+    ask(leafField("bourse-scolaire", "childrenInHousehold"));
     const why = screen.getByText("Pourquoi cette question ?");
     expect(why.tagName).toBe("SUMMARY");
-    expect(why.closest("details")?.textContent).toContain("La bourse est pour les familles installées");
-    const term = screen.getByText("Que veut dire « centre des intérêts matériels et moraux » ?");
+    expect(why.closest("details")?.textContent).toContain("Chaque enfant compte dans le calcul");
+    const term = screen.getByText("Que veut dire « quotient familial » ?");
     expect(term.tagName).toBe("SUMMARY");
-    expect(term.closest("details")?.textContent).toContain("L'endroit où se trouve votre vie");
+    expect(term.closest("details")?.textContent).toContain("Les ressources du foyer par mois, divisées");
   });
 
   it("keeps acronyms as the glossary writes them", () => {
@@ -231,25 +231,5 @@ describe("a question with a set of controls", () => {
     expect(onChange).toHaveBeenLastCalledWith(["glasses", "teeth"]);
     fireEvent.click(within(group).getByRole("checkbox", { name: "Soins dentaires" }));
     expect(onChange).toHaveBeenLastCalledWith([]);
-  });
-});
-
-describe("the commune", () => {
-  it("lists the communes by province, province Sud first, after an empty choice", () => {
-    const onChange = ask(leafField("bourse-scolaire", "commune"));
-    const select = screen.getByRole<HTMLSelectElement>("combobox", { name: "Votre commune" });
-    expect(select.options[0]?.textContent).toBe("Choisissez une commune");
-    expect(select.options[0]?.value).toBe("");
-    expect([...select.querySelectorAll("optgroup")].map((group) => group.label)).toEqual([
-      "Province Sud",
-      "Province Nord",
-      "Province des îles Loyauté",
-    ]);
-    expect(select.querySelectorAll("option")).toHaveLength(34);
-    expect(within(select).getByRole("option", { name: "Païta" }).closest("optgroup")?.label).toBe(
-      "Province Sud",
-    );
-    fireEvent.change(select, { target: { value: "paita" } });
-    expect(onChange).toHaveBeenCalledWith("paita");
   });
 });

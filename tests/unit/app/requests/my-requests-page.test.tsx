@@ -28,7 +28,7 @@ afterEach(async () => {
 
 async function openPage(): Promise<HTMLElement[]> {
   render(<MyRequestsPage />);
-  await screen.findByRole("heading", { level: 1, name: "Mes demandes" });
+  await screen.findByRole("heading", { level: 1, name: "Mes démarches" });
   return screen.queryAllByRole("listitem");
 }
 
@@ -41,12 +41,12 @@ function facts(item: HTMLElement): Record<string, string | undefined> {
   );
 }
 
-describe("Mes demandes", () => {
+describe("Mes démarches", () => {
   it("says in plain words that no request was made on this device, and where to start one", async () => {
     expect(await openPage()).toEqual([]);
-    expect(screen.getByText("Vous n'avez pas encore fait de demande sur cet appareil.")).toBeTruthy();
+    expect(screen.getByText("Vous n'avez pas encore envoyé de demande.")).toBeTruthy();
     expect(screen.getByRole("link", { name: "Voir les démarches" }).getAttribute("href")).toBe("/");
-    await waitFor(() => expect(document.title).toBe("Mes demandes – Pas à pas"));
+    await waitFor(() => expect(document.title).toBe("Mes démarches – Pas à pas"));
   });
 
   it("lists every request, most recent first, with its number, date, procedure and status", async () => {

@@ -20,6 +20,15 @@ afterEach(async () => {
 });
 
 describe("the receipt of a request", () => {
+  it("is not titled 'Demande prête' for a request this device does not know", async () => {
+    render(<RequestPage id="abcdef12-9999-4000-8000-000000000404" />);
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Demande introuvable sur cet appareil" }),
+    ).toBeTruthy();
+    expect(screen.queryByText("Demande prête")).toBeNull();
+    expect(screen.getByText("Nous ne trouvons pas cette demande sur cet appareil.")).toBeTruthy();
+  });
+
   it("turns from ready to sent as the sender works, and leads to all my requests", async () => {
     const request = await finish(
       "abcdef12-9999-4000-8000-000000000009",
@@ -30,8 +39,8 @@ describe("the receipt of a request", () => {
     render(<RequestPage id={request.id} />);
     expect(await screen.findByRole("heading", { level: 1, name: "Demande prête" })).toBeTruthy();
     expect(screen.getByText("ABCD-EF12")).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Voir toutes mes demandes" }).getAttribute("href")).toBe(
-      "/demandes",
+    expect(screen.getByRole("link", { name: "Voir toutes mes démarches" }).getAttribute("href")).toBe(
+      "/mes-demarches",
     );
 
     const sending = sendNow();
@@ -55,8 +64,8 @@ describe("the receipt of a request", () => {
   it("says it cannot find a request that is not on this device, and where to look", async () => {
     render(<RequestPage id="00000000-0000-4000-8000-000000000000" />);
     expect(await screen.findByText("Nous ne trouvons pas cette demande sur cet appareil.")).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Voir toutes mes demandes" }).getAttribute("href")).toBe(
-      "/demandes",
+    expect(screen.getByRole("link", { name: "Voir toutes mes démarches" }).getAttribute("href")).toBe(
+      "/mes-demarches",
     );
   });
 });

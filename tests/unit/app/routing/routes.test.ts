@@ -8,12 +8,26 @@ describe("the app's addresses", () => {
     expect(matchRoute("/")).toEqual({ page: "catalogue" });
     expect(matchRoute("/aide")).toEqual({ page: "help" });
     expect(matchRoute("/bourse-scolaire")).toEqual({ page: "procedure", flowId: "bourse-scolaire" });
+    expect(matchRoute(`/bourse-scolaire/${ID}/children`)).toEqual({
+      page: "procedure",
+      flowId: "bourse-scolaire",
+      draftId: ID,
+      step: "children",
+    });
+    expect(matchRoute(`/bourse-scolaire/${ID}`)).toEqual({
+      page: "procedure",
+      flowId: "bourse-scolaire",
+      draftId: ID,
+    });
+    expect(matchRoute(`/demandes/${ID}`)).toEqual({ page: "request", id: ID });
+  });
+
+  it("tells an address from before drafts had ids, so the wizard can redirect it", () => {
     expect(matchRoute("/bourse-scolaire/children")).toEqual({
       page: "procedure",
       flowId: "bourse-scolaire",
-      step: "children",
+      legacyStep: "children",
     });
-    expect(matchRoute(`/demandes/${ID}`)).toEqual({ page: "request", id: ID });
   });
 
   it("opens the list of requests at /demandes, with or without a final slash", () => {
@@ -31,10 +45,16 @@ describe("the app's addresses", () => {
     expect(matchRoute(paths.catalogue())).toEqual({ page: "catalogue" });
     expect(matchRoute(paths.requests())).toEqual({ page: "requests" });
     expect(matchRoute(paths.request(ID))).toEqual({ page: "request", id: ID });
-    expect(matchRoute(paths.step("aide-medicale", "applicant"))).toEqual({
+    expect(matchRoute(paths.step("aide-medicale", ID, "applicant"))).toEqual({
       page: "procedure",
       flowId: "aide-medicale",
+      draftId: ID,
       step: "applicant",
+    });
+    expect(matchRoute(paths.draft("aide-medicale", ID))).toEqual({
+      page: "procedure",
+      flowId: "aide-medicale",
+      draftId: ID,
     });
     expect(matchRoute(paths.help())).toEqual({ page: "help" });
   });

@@ -114,7 +114,7 @@ describe("storage on the device", () => {
     expect(await listRequests()).toHaveLength(1);
   });
 
-  it("turns a request refused for its answers back into a draft, unless one is already there", async () => {
+  it("turns a request refused for its answers back into a draft of its own, next to the procedure's others", async () => {
     const id = "33333333-0000-4000-8000-000000000000";
     await saveDraft(draft("bourse-scolaire", "2026-11-30T01:00:00Z"));
     await recordRequest(
@@ -132,11 +132,17 @@ describe("storage on the device", () => {
     expect(await reopenRequest(id)).toBeUndefined();
     await markProblem(id, { code: "invalid_answers", fields: [{ path: "income", code: "min" }] });
     await saveDraft(draft("bourse-scolaire", "2026-11-30T02:00:00Z"));
-    expect(await reopenRequest(id)).toBeUndefined();
-    await deleteDraft("bourse-scolaire");
-    expect(await reopenRequest(id)).toBe("bourse-scolaire");
-    expect((await loadDraft("bourse-scolaire"))?.answers).toEqual({ income: 5 });
+    const reopened = await reopenRequest(id);
+    expect(reopened?.flowId).toBe("bourse-scolaire");
+    const draftId = reopened?.draftId ?? "";
+    expect(draftId).not.toBe(id);
+    expect((await loadDraft(draftId))?.answers).toEqual({ income: 5 });
+    expect((await listDrafts("bourse-scolaire")).map((d) => d.id).sort()).toEqual(
+      ["bourse-scolaire", draftId].sort(),
+    );
     expect(await readRequest(id)).toBeUndefined();
+    // Reopened once: a second click (another tab) finds nothing to reopen.
+    expect(await reopenRequest(id)).toBeUndefined();
   });
 
   it("deletes a draft with the documents it holds", async () => {

@@ -2,7 +2,14 @@ import "fake-indexeddb/auto";
 import { openDB } from "idb";
 import { afterEach, describe, expect, it } from "vitest";
 import { closeDatabase, DB_NAME, DB_VERSION } from "../../../../src/app/storage/database";
-import { DraftConflict, loadDraft, saveDraft } from "../../../../src/app/storage/drafts";
+import { readDraftSync, writeDraftSync } from "../../../../src/app/storage/draft-sync";
+import {
+  DraftConflict,
+  type DraftRecord,
+  listDrafts,
+  loadDraft,
+  saveDraft,
+} from "../../../../src/app/storage/drafts";
 import { readRequest, requestsToSend } from "../../../../src/app/storage/requests";
 
 afterEach(async () => {
@@ -55,25 +62,118 @@ async function createVersion2(): Promise<void> {
   db.close();
 }
 
+/** Version 3 as it shipped: version 2 plus the revisions each draft claimed, drafts keyed by flow. */
+async function createVersion3(): Promise<void> {
+  await createVersion2();
+  const db = await openDB(DB_NAME, 3, {
+    upgrade(v3) {
+      v3.createObjectStore("draft-revisions", { keyPath: ["draftId", "revision"] });
+    },
+  });
+  for (const revision of [1, 2, 3, 4])
+    await db.add("draft-revisions", { draftId: "aide-medicale", revision });
+  await db.put("drafts", {
+    id: "bourse-scolaire",
+    flowId: "bourse-scolaire",
+    flowVersion: 1,
+    answers: { applicantFirstName: "Marie" },
+    snapshot: { value: "applicant" },
+    updatedAt: "2026-11-29T22:00:00Z",
+    step: "applicant",
+    progress: { step: 3, total: 12 },
+    owner: null,
+    revision: 1,
+  });
+  await db.add("draft-revisions", { draftId: "bourse-scolaire", revision: 1 });
+  db.close();
+}
+
+/** Version 4 as it shipped: version 3 with drafts under ids of their own and a `by-flow` index. */
+async function createVersion4(): Promise<void> {
+  await createVersion1();
+  const db = await openDB(DB_NAME, 4, {
+    upgrade(v4, _old, _new, tx) {
+      tx.objectStore("requests").createIndex("by-status", "status");
+      const drafts = tx.objectStore("drafts");
+      drafts.createIndex("by-owner", "owner");
+      drafts.createIndex("by-flow", "flowId");
+      v4.createObjectStore("draft-revisions", { keyPath: ["draftId", "revision"] });
+    },
+  });
+  const draft = await db.get("drafts", "aide-medicale");
+  await db.delete("drafts", "aide-medicale");
+  await db.put("drafts", { ...draft, id: V4_DRAFT_ID });
+  await db.add("draft-revisions", { draftId: V4_DRAFT_ID, revision: 4 });
+  db.close();
+}
+const V4_DRAFT_ID = "0b7e2a4c-5f1d-4c3e-9a2b-6d8f0e1c2a3b";
+
+/** The one draft of a procedure after an upgrade: drafts now have ids of their own. */
+async function onlyDraftOf(flowId: string): Promise<DraftRecord> {
+  const drafts = await listDrafts(flowId);
+  expect(drafts).toHaveLength(1);
+  return drafts[0] as DraftRecord;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
 describe("opening a database left by the previous version", () => {
-  it("is at version 3", () => {
-    expect(DB_VERSION).toBe(3);
+  it("is at version 5", () => {
+    expect(DB_VERSION).toBe(5);
+  });
+
+  it("gives each version 3 draft an id of its own, keeping its answers, step and revision", async () => {
+    await createVersion3();
+    const medical = await onlyDraftOf("aide-medicale");
+    const grant = await onlyDraftOf("bourse-scolaire");
+    expect(medical.id).toMatch(UUID);
+    expect(grant.id).toMatch(UUID);
+    expect(medical.id).not.toBe(grant.id);
+    expect(await loadDraft("aide-medicale")).toBeUndefined();
+    expect([medical.answers, medical.step, medical.revision]).toEqual([
+      { residentSixMonths: true },
+      "commune",
+      4,
+    ]);
+    expect([grant.answers, grant.progress]).toEqual([
+      { applicantFirstName: "Marie" },
+      { step: 3, total: 12 },
+    ]);
+    expect((await listDrafts()).map((d) => d.flowId)).toEqual(["bourse-scolaire", "aide-medicale"]);
+  });
+
+  it("moves the revisions a version 3 draft claimed to its new id", async () => {
+    await createVersion3();
+    const draft = await onlyDraftOf("aide-medicale");
+    // A tab still holding revision 3 would write 4, the revision already on the device.
+    await expect(saveDraft({ ...draft, answers: {} })).rejects.toBeInstanceOf(DraftConflict);
+    await saveDraft({ ...draft, revision: 5, answers: { residentSixMonths: false } });
+    expect((await loadDraft(draft.id))?.answers).toEqual({ residentSixMonths: false });
+    // The old id's revisions went with it: a new draft that happened to reuse it starts afresh.
+    await saveDraft({ ...draft, id: "aide-medicale", revision: 1 });
+    expect((await loadDraft("aide-medicale"))?.revision).toBe(1);
+  });
+
+  it("lets a procedure have a second draft next to an upgraded one", async () => {
+    await createVersion3();
+    const first = await onlyDraftOf("aide-medicale");
+    await saveDraft({ ...first, id: crypto.randomUUID(), revision: 1, updatedAt: "2026-12-01T08:00:00Z" });
+    expect((await listDrafts("aide-medicale")).map((d) => d.revision)).toEqual([1, 4]);
   });
 
   it("keeps a version 2 draft, goes on saving it, and refuses a save from an older copy", async () => {
     await createVersion2();
-    const draft = await loadDraft("aide-medicale");
-    if (!draft) throw new Error("draft lost in the upgrade");
+    const draft = await onlyDraftOf("aide-medicale");
     expect(draft.revision).toBe(4);
     // A tab still holding revision 3 would write 4, the revision already on the device.
     await expect(saveDraft({ ...draft, answers: {} })).rejects.toBeInstanceOf(DraftConflict);
     await saveDraft({ ...draft, revision: 5, answers: { residentSixMonths: false } });
-    expect((await loadDraft("aide-medicale"))?.answers).toEqual({ residentSixMonths: false });
+    expect((await loadDraft(draft.id))?.answers).toEqual({ residentSixMonths: false });
   });
 
   it("keeps every draft and request, and the outbox finds requests to send by status", async () => {
     await createVersion1();
-    expect((await loadDraft("aide-medicale"))?.revision).toBe(4);
+    expect((await onlyDraftOf("aide-medicale")).revision).toBe(4);
     expect((await readRequest("7f3a91c2-0000-4000-8000-000000000000"))?.provisionalReference).toBe(
       "7F3A-91C2",
     );
@@ -82,12 +182,22 @@ describe("opening a database left by the previous version", () => {
 
   it("goes on saving a migrated draft from its revision", async () => {
     await createVersion1();
-    const draft = await loadDraft("aide-medicale");
-    if (!draft) throw new Error("draft lost in the upgrade");
+    const draft = await onlyDraftOf("aide-medicale");
     await saveDraft({ ...draft, revision: 5, answers: { residentSixMonths: true, commune: "noumea" } });
-    expect((await loadDraft("aide-medicale"))?.answers).toEqual({
+    expect((await loadDraft(draft.id))?.answers).toEqual({
       residentSixMonths: true,
       commune: "noumea",
     });
+  });
+
+  it("keeps a version 4 draft, which no account has yet, and can record where it stands with the account", async () => {
+    await createVersion4();
+    const draft = await onlyDraftOf("aide-medicale");
+    expect(draft.id).toBe(V4_DRAFT_ID);
+    expect(await readDraftSync(V4_DRAFT_ID)).toBeUndefined();
+    await writeDraftSync({ draftId: V4_DRAFT_ID, serverRevision: 1, pushedRevision: 4, documents: [] });
+    expect((await readDraftSync(V4_DRAFT_ID))?.serverRevision).toBe(1);
+    await saveDraft({ ...draft, revision: 5 });
+    expect((await loadDraft(V4_DRAFT_ID))?.revision).toBe(5);
   });
 });

@@ -150,6 +150,22 @@ describe("sending one request", () => {
     expect(files.uploads.size).toBe(0);
   });
 
+  it.each([
+    [429, "too_many_uploads", { kind: "retry" }],
+    [413, "upload_quota_reached", { kind: "retry" }],
+    [507, "storage_full", { kind: "retry" }],
+    [413, "document_too_large", { kind: "problem", code: "document_too_large" }],
+  ])("after an upload refused %i %s, says what to do next", async (status, code, expected) => {
+    const files = device();
+    const transport: Transport = {
+      async upload() {
+        throw new TransportError(status, code);
+      },
+      putSubmission: () => Promise.reject(new Error("must not be called")),
+    };
+    expect(await sendRequest(request(), transport, files)).toEqual(expected);
+  });
+
   it("waits for the network when an upload is cut, and remembers where it stopped", async () => {
     const files = device();
     const transport: Transport = {

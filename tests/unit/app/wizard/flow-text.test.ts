@@ -15,7 +15,7 @@ describe("a flow's texts", () => {
     const text = flowText(flow, "fr");
     expect(text("steps.residence.title")).toBe("Habitez-vous en province Sud depuis plus de 6 mois\u00a0?");
     expect(text("computed.smag.explain", { smag: "137 280" })).toContain(
-      "en vigueur depuis le 1 juillet 2022",
+      "en vigueur depuis le 1er juillet 2022",
     );
   });
 });

@@ -16,12 +16,14 @@ import { restoreDraft } from "../../../../src/shared/engine/draft";
 import { loadFrenchTexts } from "../fields/french-texts";
 
 const sessions: WizardSession[] = [];
+/** The draft both tabs have open. */
+const DRAFT = "3b1f6a2e-8c4d-4e5f-9a0b-1c2d3e4f5a6b";
 
 beforeAll(loadFrenchTexts);
 afterEach(async () => {
   cleanup();
   vi.restoreAllMocks();
-  for (const session of sessions.splice(0)) session.close();
+  for (const session of sessions.splice(0)) await session.discard();
   await closeDatabase();
   indexedDB.deleteDatabase(DB_NAME);
 });
@@ -31,11 +33,11 @@ async function openTab(): Promise<WizardSession> {
   const loaded = await loadFlow("aide-medicale");
   if (!loaded) throw new Error("aide-medicale is missing");
   const { flow, machine } = loaded;
-  const draft = await loadDraft(flow.id);
+  const draft = await loadDraft(DRAFT);
   const actor = draft
     ? createActor(machine, { snapshot: restoreDraft(flow, machine, draft).snapshot, input: undefined })
     : createActor(machine, { input: undefined });
-  const session = new WizardSession(flow, actor.start(), undefined, draft?.revision ?? 0);
+  const session = new WizardSession(flow, DRAFT, actor.start(), undefined, draft?.revision ?? 0);
   sessions.push(session);
   return session;
 }
@@ -61,9 +63,9 @@ describe("saving a procedure on the device", () => {
   it("writes a burst of changes once, after a short pause", async () => {
     const tab = await openTab();
     type(tab, true, false, true);
-    expect(await loadDraft("aide-medicale")).toBeUndefined();
+    expect(await loadDraft(DRAFT)).toBeUndefined();
     await pause(500);
-    const draft = await loadDraft("aide-medicale");
+    const draft = await loadDraft(DRAFT);
     expect(draft?.answers).toEqual({ residentSixMonths: true });
     expect(draft?.revision).toBe(1);
     expect(tab.saves.state).toBe("saved");
@@ -77,7 +79,7 @@ describe("saving a procedure on the device", () => {
     window.dispatchEvent(new Event("pagehide"));
     // Read at once: a write started in the pagehide task is ahead of this read; one that waited
     // for the running save (or the pause) would come after it, as it would after a closed page.
-    expect((await loadDraft("aide-medicale"))?.answers).toEqual({ residentSixMonths: false });
+    expect((await loadDraft(DRAFT))?.answers).toEqual({ residentSixMonths: false });
     await running;
   });
 
@@ -86,7 +88,7 @@ describe("saving a procedure on the device", () => {
     type(second, true);
     await second.flush();
     expect(second.saves.state).toBe("elsewhere");
-    expect((await loadDraft("aide-medicale"))?.answers).toEqual({ residentSixMonths: false });
+    expect((await loadDraft(DRAFT))?.answers).toEqual({ residentSixMonths: false });
   });
 
   it("never lets a tab with an older copy overwrite the newer one, even with two saves on their way", async () => {
@@ -98,7 +100,7 @@ describe("saving a procedure on the device", () => {
     second.actor.send({ type: "SET_ANSWER", path: ["residentSixMonths"], value: true });
     await Promise.all([saving, second.flush()]);
     expect(second.saves.state).toBe("elsewhere");
-    const stored = await loadDraft("aide-medicale");
+    const stored = await loadDraft(DRAFT);
     expect([stored?.revision, stored?.answers]).toEqual([2, { residentSixMonths: false }]);
   });
 
@@ -112,15 +114,15 @@ describe("saving a procedure on the device", () => {
     expect(tab.saves.state).toBe("failed");
     render(<SaveStatus session={tab} />);
     expect(screen.getByRole("alert").textContent).toContain("il n'y a plus assez de place sur ce téléphone");
-    expect(await loadDraft("aide-medicale")).toBeUndefined();
+    expect(await loadDraft(DRAFT)).toBeUndefined();
     put.mockRestore();
     // Typing after a failure still waits for a pause: no write per key on a full phone.
     type(tab, false, true);
-    expect(await loadDraft("aide-medicale")).toBeUndefined();
+    expect(await loadDraft(DRAFT)).toBeUndefined();
     fireEvent.click(screen.getByRole("button", { name: "Réessayer l'enregistrement" }));
     await tab.flush();
     expect(tab.saves.state).toBe("saved");
     expect(screen.getByRole("status").textContent).toMatch(/^Enregistré sur cet appareil/);
-    expect((await loadDraft("aide-medicale"))?.answers).toEqual({ residentSixMonths: true });
+    expect((await loadDraft(DRAFT))?.answers).toEqual({ residentSixMonths: true });
   });
 });

@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Hono } from "hono";
+import { uploadIdOfUrl } from "../../../../src/shared/api/paths";
 import type { DocumentEntry } from "../../../../src/shared/api/submission";
 import { isDocumentRef } from "../../../../src/shared/engine/validate";
 
@@ -36,12 +37,21 @@ export function uploadMetadata(values: Record<string, string>): string {
     .join(",");
 }
 
-/** POST with the whole content (creation-with-upload); returns the response and the upload id. */
+/** The upload id in the address a creation answered (/api/uploads/<id>/<key>). */
+export const uploadIdOf = (response: Response): string =>
+  uploadIdOfUrl(response.headers.get("Location") ?? "") ?? "";
+
+/** The app in process (Hono's app.request) or a server process over HTTP: what uploads are sent to. */
+export interface Requester {
+  request(path: string, init?: RequestInit): Response | Promise<Response>;
+}
+
+/** POST with the whole content (creation-with-upload); returns the response, upload id and address. */
 export async function uploadWhole(
-  app: Hono,
+  app: Requester,
   metadata: Record<string, string>,
   bytes: Uint8Array<ArrayBuffer>,
-): Promise<{ response: Response; uploadId: string }> {
+): Promise<{ response: Response; uploadId: string; location: string }> {
   const response = await app.request("/api/uploads", {
     method: "POST",
     headers: {
@@ -52,8 +62,7 @@ export async function uploadWhole(
     },
     body: bytes,
   });
-  const uploadId = response.headers.get("Location")?.split("/").pop() ?? "";
-  return { response, uploadId };
+  return { response, uploadId: uploadIdOf(response), location: response.headers.get("Location") ?? "" };
 }
 
 /** POST to create, then one PATCH with the content; returns the upload id, checking the PATCH's status. */
@@ -72,15 +81,14 @@ export async function uploadInTwoSteps(
     },
   });
   if (created.status !== 201) throw new Error(`Creation failed: ${created.status} ${await created.text()}`);
-  const uploadId = created.headers.get("Location")?.split("/").pop() ?? "";
-  const patched = await server.app.request(`/api/uploads/${uploadId}`, {
+  const patched = await server.app.request(created.headers.get("Location") ?? "", {
     method: "PATCH",
     headers: { ...TUS, "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" },
     body: bytes,
   });
   if (patched.status !== expectedStatus)
     throw new Error(`PATCH answered ${patched.status}: ${await patched.text()}`);
-  return uploadId;
+  return uploadIdOf(created);
 }
 
 let seed = 1;
@@ -93,7 +101,7 @@ let seed = 1;
  * With `size`, the references are first changed to that size (still a valid request).
  */
 export async function uploadDocumentsOf(
-  app: Hono,
+  app: Requester,
   flowId: string,
   answers: Record<string, unknown>,
   options: { size?: number; keepDeviceIds?: boolean } = {},

@@ -7,9 +7,15 @@ const EXAMPLES_DIR = resolve(import.meta.dirname, "../../../../flows/examples");
 
 export interface ValidExample {
   readonly flowId: string;
+  /** The flow's current version, which examples follow. */
+  readonly flowVersion: number;
   readonly name: string;
   readonly answers: Record<string, unknown>;
 }
+
+const FLOWS_DIR = resolve(EXAMPLES_DIR, "..");
+const versionOf = (flowId: string): number =>
+  (JSON.parse(readFileSync(join(FLOWS_DIR, `${flowId}.json`), "utf8")) as { version: number }).version;
 
 export function validExamples(): ValidExample[] {
   return readdirSync(EXAMPLES_DIR).flatMap((flowId) =>
@@ -18,7 +24,14 @@ export function validExamples(): ValidExample[] {
       .flatMap((file) => {
         const example = JSON.parse(readFileSync(join(EXAMPLES_DIR, flowId, file), "utf8")) as Example;
         if (example.expect.end !== "review") return [];
-        return [{ flowId, name: file.slice(0, -5), answers: example.answers as Record<string, unknown> }];
+        return [
+          {
+            flowId,
+            flowVersion: versionOf(flowId),
+            name: file.slice(0, -5),
+            answers: example.answers as Record<string, unknown>,
+          },
+        ];
       }),
   );
 }

@@ -3,10 +3,17 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Hono } from "hono";
+import { type AccountConfig, readAccountConfig } from "../../../../src/server/account-config";
+import type { AccountServicesOptions } from "../../../../src/server/accounts/account-services";
 import { createApp } from "../../../../src/server/app";
 import { DEFAULT_MAX_BODY_BYTES } from "../../../../src/server/config";
+import type { ProcessingHooks } from "../../../../src/server/db/processing-repository";
 import type { RepositoryHooks } from "../../../../src/server/db/submissions-repository";
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from "../../../../src/server/documents/upload-limits";
+import type { HandoffLimits } from "../../../../src/server/handoffs/handoff-limits";
 import { type ApiServices, openServices } from "../../../../src/server/services";
+import { DEFAULT_STAFF_RULES, type StaffRules } from "../../../../src/server/staff/staff-rules";
+import type { TrustProxy } from "../../../../src/server/trust-proxy";
 import { createDistFixture } from "../dist-fixture";
 import { createTestDatabase, type DatabaseName, type TestDatabase } from "./databases";
 
@@ -21,7 +28,29 @@ export interface TestServer {
 export interface TestServerOptions {
   readonly hooks?: RepositoryHooks;
   readonly maxBodyBytes?: number;
+  /** Account settings over the defaults (NC Connect, session timeouts, limits). */
+  readonly accounts?: Partial<AccountConfig>;
+  readonly accountOptions?: AccountServicesOptions;
+  /** Kept by reference: a test may change a limit while the server runs. */
+  readonly uploadLimits?: UploadLimits;
+  readonly trustProxy?: TrustProxy;
+  /** Kept by reference, like uploadLimits. */
+  readonly handoffLimits?: HandoffLimits;
+  /** Staff session rules over the defaults (the idle timeout). */
+  readonly staff?: Partial<StaffRules>;
+  readonly processingHooks?: ProcessingHooks;
 }
+
+/**
+ * Every request through app.request() comes from the same client ("unknown"): tests that send
+ * many documents would reach the per-client limits, which upload-limits.test.ts checks itself.
+ */
+export const ROOMY_UPLOAD_LIMITS: UploadLimits = {
+  ...DEFAULT_UPLOAD_LIMITS,
+  uploadsPerHour: 1_000_000,
+  uploadBytesPerHour: 1e12,
+  quotaBytes: 1e12,
+};
 
 export async function startTestServer(
   name: DatabaseName,
@@ -31,11 +60,27 @@ export async function startTestServer(
   const dist = createDistFixture();
   const database = await createTestDatabase(name, dataDir);
   const services = await openServices(
-    { dataDir, database: database.config, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES },
-    { database: database.options, ...(options.hooks ? { hooks: options.hooks } : {}) },
+    {
+      dataDir,
+      database: database.config,
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      accounts: { ...readAccountConfig({}), ...options.accounts },
+      uploadLimits: options.uploadLimits ?? ROOMY_UPLOAD_LIMITS,
+      ...(options.handoffLimits ? { handoffLimits: options.handoffLimits } : {}),
+      staff: { ...DEFAULT_STAFF_RULES, ...options.staff },
+    },
+    {
+      database: database.options,
+      ...(options.hooks ? { hooks: options.hooks } : {}),
+      ...(options.accountOptions ? { accounts: options.accountOptions } : {}),
+      ...(options.processingHooks ? { processingHooks: options.processingHooks } : {}),
+    },
   );
   return {
-    app: createApp({ distDir: dist.distDir }, services),
+    app: createApp(
+      { distDir: dist.distDir, ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}) },
+      services,
+    ),
     services,
     dataDir,
     database,

@@ -25,11 +25,13 @@ const examples = readdirSync(join(root, "flows"))
   .flatMap((file) => {
     const flow = parseFlow(readJson(join(root, "flows", file))).flow as Flow;
     const dir = join(root, "flows", "examples", flow.id);
-    return readdirSync(dir).map((name) => ({
-      name: `${flow.id}/${name}`,
-      flow,
-      answers: (readJson(join(dir, name)) as Example).answers,
-    }));
+    return readdirSync(dir)
+      .filter((name) => name.endsWith(".json"))
+      .map((name) => ({
+        name: `${flow.id}/${name}`,
+        flow,
+        answers: (readJson(join(dir, name)) as Example).answers,
+      }));
   });
 
 /** Some answers changed, so that checks fail in many places: missing, wrong types, extra keys. */

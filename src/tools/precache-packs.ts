@@ -1,0 +1,162 @@
+/**
+ * What the service worker downloads, and when. The first visit fetches the shell: everything a
+ * person can reach without opening a procedure (catalogue, requests, help, common texts). Each
+ * procedure's pack (the wizard's code, the flow, its texts) is fetched when the person opens the
+ * procedure. So the first visit's download does not grow with the number of procedures, and every
+ * procedure the person has opened works offline.
+ *
+ * The split is read from the bundle's own import graph at build time, so a new module lands in
+ * the right group without anyone listing it here: a file is in the shell when the entry reaches
+ * it without going through a pack root, and in a procedure's pack when that procedure's roots
+ * reach it and the shell does not.
+ */
+import type { Plugin } from "vite";
+
+/** One output file and the files it loads, statically or with import(). */
+export interface BundleFile {
+  readonly file: string;
+  /** The source module the chunk stands for, when it stands for one. */
+  readonly source?: string | undefined;
+  readonly isEntry: boolean;
+  readonly loads: readonly string[];
+}
+
+export interface PrecachePacks {
+  /** Files the service worker fetches at install. */
+  readonly shell: readonly string[];
+  /** Per procedure id, the files fetched when it is opened (shared ones appear in several). */
+  readonly packs: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * Locale namespaces only a procedure's pages read (see procedureNamespaces in src/app/app.tsx);
+ * `wizard` stays in the shell: a receipt reads it too.
+ */
+const WIZARD_NAMESPACES = new Set(["fields", "glossary"]);
+/** The wizard's lazy modules (its route, and the session a procedure page opens early). */
+const WIZARD_CODE = /[/\\]src[/\\]app[/\\]wizard[/\\]/;
+/**
+ * Code that needs the network anyway, never precached, so a phone's first visit does not
+ * download what it may never use: handing a draft over goes through the server (and carries a
+ * QR code encoder); the connected space's post mode (and its in-memory IndexedDB) runs on PCs
+ * on the connected space's network, and a post that cannot load it shows nothing rather than
+ * fall back to storage that outlives the person (main.tsx).
+ */
+const ONLINE_ONLY_CODE = /[/\\](?:src[/\\]app[/\\](?:handoff|post)|node_modules[/\\]fake-indexeddb)[/\\]/;
+/** The texts of those online-only pages. */
+const ONLINE_ONLY_NAMESPACES = new Set(["handoff", "post"]);
+
+function isOnlineOnly(source: string): boolean {
+  const namespace = LOCALE_FILE.exec(source)?.[1];
+  return ONLINE_ONLY_CODE.test(source) || (namespace !== undefined && ONLINE_ONLY_NAMESPACES.has(namespace));
+}
+
+const FLOW_FILE = /[/\\]flows[/\\]([\w-]+)\.json$/;
+const LOCALE_FILE = /[/\\]locales[/\\][\w-]+[/\\]([\w-]+)\.json$/;
+
+/** The roots of a procedure's pack, and the flow ids they exist for. */
+function packRoots(files: readonly BundleFile[], flowIds: readonly string[]): Map<string, Set<string>> {
+  const roots = new Map<string, Set<string>>(flowIds.map((id) => [id, new Set<string>()]));
+  for (const { file, source } of files) {
+    if (!source) continue;
+    const flow = source.match(FLOW_FILE)?.[1];
+    const namespace = source.match(LOCALE_FILE)?.[1];
+    for (const [id, set] of roots) {
+      if (WIZARD_CODE.test(source) || flow === id || namespace === id) set.add(file);
+      else if (namespace && WIZARD_NAMESPACES.has(namespace)) set.add(file);
+    }
+  }
+  return roots;
+}
+
+function reach(starts: Iterable<string>, graph: Map<string, BundleFile>, stopAt: Set<string>): Set<string> {
+  const seen = new Set<string>();
+  const pending = [...starts];
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const next of graph.get(file)?.loads ?? []) if (!stopAt.has(next)) pending.push(next);
+  }
+  return seen;
+}
+
+export function splitPrecache(files: readonly BundleFile[], flowIds: readonly string[]): PrecachePacks {
+  const graph = new Map(files.map((f) => [f.file, f]));
+  const roots = packRoots(files, flowIds);
+  const allRoots = new Set([...roots.values()].flatMap((set) => [...set]));
+  const onlineOnly = files.filter((f) => f.source && isOnlineOnly(f.source)).map((f) => f.file);
+  const entries = files.filter((f) => f.isEntry).map((f) => f.file);
+  const shell = reach(entries, graph, new Set([...allRoots, ...onlineOnly]));
+  // Files no chunk loads (the favicon, a stylesheet of the page itself) belong to the shell too.
+  const reachedByAll = reach([...entries, ...allRoots, ...onlineOnly], graph, new Set());
+  for (const { file } of files) if (!reachedByAll.has(file)) shell.add(file);
+  const packs = Object.fromEntries(
+    [...roots].map(([id, set]) => {
+      // The wizard can load every flow: another procedure's own files are not part of this pack.
+      const others = new Set([...allRoots].filter((file) => !set.has(file)));
+      const stopAt = new Set([...others, ...onlineOnly]);
+      return [id, [...reach(set, graph, stopAt)].filter((file) => !shell.has(file)).sort()];
+    }),
+  );
+  return { shell: [...shell].sort(), packs };
+}
+
+export const PACKS_FILE = ".vite/precache-packs.json";
+
+/**
+ * Computes the split from the bundle and hands it to whoever needs it in the same build: the
+ * service worker's precache list (through `tagPackEntries`) and `npm run budget` (a file under
+ * .vite/, which is neither served nor precached).
+ */
+export function precachePacksPlugin(flowIds: readonly string[]): {
+  plugin: Plugin;
+  tagPackEntries: <Entry extends { url: string }>(
+    entries: Entry[],
+  ) => Promise<{ manifest: (Entry & { flows?: string[] })[] }>;
+} {
+  let split: PrecachePacks | undefined;
+  const plugin: Plugin = {
+    name: "pas-a-pas:precache-packs",
+    apply: "build",
+    // After Vite's own hooks, which drop the chunks that only held CSS.
+    enforce: "post",
+    generateBundle(_options, bundle) {
+      const files: BundleFile[] = Object.values(bundle).map((output) =>
+        output.type === "chunk"
+          ? {
+              file: output.fileName,
+              source: output.facadeModuleId ?? undefined,
+              isEntry: output.isEntry,
+              loads: [
+                ...output.imports,
+                ...output.dynamicImports,
+                ...(output.viteMetadata?.importedCss ?? []),
+                ...(output.viteMetadata?.importedAssets ?? []),
+              ],
+            }
+          : { file: output.fileName, isEntry: false, loads: [] },
+      );
+      split = splitPrecache(files, flowIds);
+      for (const [id, pack] of Object.entries(split.packs)) {
+        const unhashed = pack.filter((file) => !file.startsWith("assets/"));
+        // The service worker keys pack files by address alone: only hashed names make that safe.
+        if (unhashed.length > 0)
+          this.error(`pack of ${id} holds files without a hash: ${unhashed.join(", ")}`);
+      }
+      this.emitFile({ type: "asset", fileName: PACKS_FILE, source: `${JSON.stringify(split, null, 1)}\n` });
+    },
+  };
+  const tagPackEntries = async <Entry extends { url: string }>(entries: Entry[]) => {
+    if (!split) throw new Error("the precache split is computed by the client build, which did not run");
+    const flowsOf = new Map<string, string[]>();
+    for (const [id, pack] of Object.entries(split.packs))
+      for (const file of pack) flowsOf.set(file, [...(flowsOf.get(file) ?? []), id]);
+    return {
+      manifest: entries.map((entry) => {
+        const flows = flowsOf.get(entry.url);
+        return flows ? { ...entry, flows } : entry;
+      }),
+    };
+  };
+  return { plugin, tagPackEntries };
+}

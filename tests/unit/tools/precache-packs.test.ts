@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { type BundleFile, splitPrecache } from "../../../src/tools/precache-packs";
+
+const chunk = (
+  file: string,
+  source: string | undefined,
+  loads: string[] = [],
+  isEntry = false,
+): BundleFile => ({
+  file,
+  source,
+  isEntry,
+  loads,
+});
+
+/** The app's shape in small: an entry that can load any locale and the wizard, which can load any flow. */
+const bundle: BundleFile[] = [
+  chunk("index.html", undefined),
+  chunk("assets/index.js", "/p/index.html", ["assets/shared.js", "assets/catalogue.js"], true),
+  chunk("assets/catalogue.js", "/p/src/app/catalogue/catalogue-page.tsx", [
+    "assets/locale-fr-common.js",
+    "assets/locale-fr-glossary.js",
+    "assets/locale-fr-a.js",
+    "assets/locale-fr-b.js",
+    "assets/wizard-route.js",
+    "assets/requests.js",
+  ]),
+  chunk("assets/shared.js", "/p/src/app/i18n/i18n.ts"),
+  chunk("assets/requests.js", "/p/src/app/requests/my-requests-page.tsx", ["assets/shared.js"]),
+  chunk("assets/wizard-route.js", "/p/src/app/wizard/wizard-route.tsx", [
+    "assets/shared.js",
+    "assets/engine.js",
+    "assets/a.js",
+    "assets/b.js",
+    "assets/wizard.css",
+  ]),
+  chunk("assets/engine.js", undefined),
+  chunk("assets/wizard.css", undefined),
+  chunk("assets/a.js", "/p/flows/a.json"),
+  chunk("assets/b.js", "/p/flows/b.json"),
+  chunk("assets/locale-fr-common.js", "/p/locales/fr/common.json"),
+  chunk("assets/locale-fr-glossary.js", "/p/locales/fr/glossary.json"),
+  chunk("assets/locale-fr-a.js", "/p/locales/fr/a.json"),
+  chunk("assets/locale-fr-b.js", "/p/locales/fr/b.json"),
+  chunk("favicon.svg", undefined),
+];
+
+describe("splitPrecache", () => {
+  const split = splitPrecache(bundle, ["a", "b"]);
+
+  it("downloads at the first visit what a person reaches without opening a procedure", () => {
+    expect(split.shell).toEqual(
+      [
+        "assets/catalogue.js",
+        "assets/index.js",
+        "assets/locale-fr-common.js",
+        "assets/requests.js",
+        "assets/shared.js",
+        "favicon.svg",
+        "index.html",
+      ].sort(),
+    );
+  });
+
+  it("gives each procedure the wizard, its own flow and texts, and nothing of the other's", () => {
+    const wizard = [
+      "assets/engine.js",
+      "assets/locale-fr-glossary.js",
+      "assets/wizard-route.js",
+      "assets/wizard.css",
+    ];
+    expect(split.packs.a).toEqual([...wizard, "assets/a.js", "assets/locale-fr-a.js"].sort());
+    expect(split.packs.b).toEqual([...wizard, "assets/b.js", "assets/locale-fr-b.js"].sort());
+  });
+
+  it("keeps the first visit the same size when a procedure is added", () => {
+    const withC = splitPrecache(
+      [
+        ...bundle.map((f) =>
+          f.file === "assets/wizard-route.js" ? { ...f, loads: [...f.loads, "assets/c.js"] } : f,
+        ),
+        chunk("assets/c.js", "/p/flows/c.json"),
+      ],
+      ["a", "b", "c"],
+    );
+    expect(withC.shell).toEqual(split.shell);
+    expect(withC.packs.c).toContain("assets/c.js");
+  });
+});
