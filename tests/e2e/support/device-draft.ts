@@ -1,5 +1,5 @@
 /**
- * The draft a procedure keeps on the device (IndexedDB), read from the page, for a test that
+ * The drafts a procedure keeps on the device (IndexedDB), read from the page, for a test that
  * checks what was saved. Typing is saved after a short pause, so such a test waits until the
  * draft holds what it needs, as a person would see "Enregistré sur cet appareil".
  */
@@ -10,31 +10,66 @@ const DATABASE = "pas-a-pas";
 const DRAFTS = "drafts";
 
 export interface SavedDraft {
+  readonly id: string;
+  readonly flowId: string;
   readonly step: string;
   readonly answers: Record<string, unknown>;
+  readonly revision: number;
+  readonly updatedAt: string;
 }
 
-export function savedDraft(page: Page, flowId: string): Promise<SavedDraft | undefined> {
+/**
+ * Waits until the app has created its database. The catalogue is prerendered, so it shows before
+ * the app's code runs; a test that opened the database then would create an empty one the app
+ * then takes for an old version (seen in CI: "object stores not found").
+ */
+export async function untilAppDatabase(page: Page): Promise<void> {
+  await page.waitForFunction(
+    async ([database, store]) => {
+      const known = await indexedDB.databases();
+      if (!known.some((entry) => entry.name === database)) return false;
+      return new Promise<boolean>((resolve) => {
+        const opening = indexedDB.open(database);
+        opening.onerror = () => resolve(false);
+        opening.onsuccess = () => {
+          const ready = opening.result.objectStoreNames.contains(store);
+          opening.result.close();
+          resolve(ready);
+        };
+      });
+    },
+    [DATABASE, DRAFTS] as const,
+  );
+}
+
+/** The drafts of a procedure on the device, the last changed first. */
+export function savedDrafts(page: Page, flowId: string): Promise<SavedDraft[]> {
   return page.evaluate(
     ([database, store, id]) =>
-      new Promise<SavedDraft | undefined>((resolve, reject) => {
+      new Promise<SavedDraft[]>((resolve, reject) => {
         const opening = indexedDB.open(database);
         opening.onerror = () => reject(opening.error);
         opening.onsuccess = () => {
           const db = opening.result;
           if (!db.objectStoreNames.contains(store)) {
             db.close();
-            resolve(undefined);
+            resolve([]);
             return;
           }
-          const reading = db.transaction(store).objectStore(store).get(id);
+          const reading = db.transaction(store).objectStore(store).getAll();
           reading.onerror = () => reject(reading.error);
           reading.onsuccess = () => {
             db.close();
-            resolve(reading.result as SavedDraft | undefined);
+            const drafts = (reading.result as SavedDraft[]).filter((draft) => draft.flowId === id);
+            resolve(drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
           };
         };
       }),
     [DATABASE, DRAFTS, flowId] as const,
   );
+}
+
+/** The procedure's draft changed last: the one a test has been answering. */
+export async function savedDraft(page: Page, flowId: string): Promise<SavedDraft | undefined> {
+  return (await savedDrafts(page, flowId))[0];
 }
