@@ -281,6 +281,8 @@ test("a help call reaches the server at once and names no person, answer or docu
   browserName,
 }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop" || browserName !== "chromium", ONE_POST);
+  // Its own server and browser, then a walk and axe, as the other tests of this file.
+  test.slow();
   const post = await startPost(600);
   try {
     const context = await openBrowser(post, true);
