@@ -101,36 +101,54 @@ function readSmsGateway(env: Env): AccountConfig["smsGateway"] {
   return { url, token };
 }
 
-const OIDC_VARIABLES = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_REDIRECT_URI"] as const;
+/** Where a relying party's examples in error messages point: NC Connect, or the staff directory. */
+interface OidcExamples {
+  readonly issuer: string;
+  readonly site: string;
+  readonly callbackPath: string;
+}
 
-function readOidc(env: Env): OidcConfig | undefined {
-  const missing = OIDC_VARIABLES.filter((name) => set(env[name]) === undefined);
-  if (missing.length === OIDC_VARIABLES.length) return undefined;
+const NC_CONNECT: OidcExamples = {
+  issuer: "https://connect.gouv.nc/realms/citoyens",
+  site: "https://demarches.province-sud.nc",
+  callbackPath: "/api/account/oidc/callback",
+};
+
+const readOidc = (env: Env) => readOidcSettings(env, "", NC_CONNECT);
+
+/**
+ * One OpenID Connect client's settings, from `${prefix}OIDC_*`: NC Connect for citizens (no
+ * prefix), the province's staff directory (`STAFF_`). All four required ones or none.
+ */
+export function readOidcSettings(env: Env, prefix: string, examples: OidcExamples): OidcConfig | undefined {
+  const required = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_REDIRECT_URI"].map(
+    (name) => `${prefix}${name}`,
+  );
+  const missing = required.filter((name) => set(env[name]) === undefined);
+  if (missing.length === required.length) return undefined;
   if (missing.length > 0)
     throw new ConfigError(
-      `OpenID Connect needs ${OIDC_VARIABLES.join(", ")} together; missing: ${missing.join(", ")}.`,
+      `OpenID Connect needs ${required.join(", ")} together; missing: ${missing.join(", ")}.`,
     );
-  const issuer = readUrl(env, "OIDC_ISSUER", ["https:", "http:"], "https://connect.gouv.nc/realms/citoyens");
+  const urls = ["https:", "http:"];
+  const issuer = readUrl(env, `${prefix}OIDC_ISSUER`, urls, examples.issuer);
   const redirectUri = readUrl(
     env,
-    "OIDC_REDIRECT_URI",
-    ["https:", "http:"],
-    "https://demarches.province-sud.nc/api/account/oidc/callback",
+    `${prefix}OIDC_REDIRECT_URI`,
+    urls,
+    `${examples.site}${examples.callbackPath}`,
   );
-  const scopes = set(env.OIDC_SCOPES) ?? "openid profile email";
+  const scopes = set(env[`${prefix}OIDC_SCOPES`]) ?? "openid profile email";
   if (!scopes.split(/\s+/).includes("openid"))
-    throw new ConfigError(`OIDC_SCOPES must include "openid" (got "${env.OIDC_SCOPES}").`);
+    throw new ConfigError(
+      `${prefix}OIDC_SCOPES must include "openid" (got "${env[`${prefix}OIDC_SCOPES`]}").`,
+    );
   return {
     issuer: issuer as string,
-    clientId: set(env.OIDC_CLIENT_ID) as string,
-    clientSecret: set(env.OIDC_CLIENT_SECRET) as string,
+    clientId: set(env[`${prefix}OIDC_CLIENT_ID`]) as string,
+    clientSecret: set(env[`${prefix}OIDC_CLIENT_SECRET`]) as string,
     redirectUri: redirectUri as string,
-    postLogoutRedirectUri: readUrl(
-      env,
-      "OIDC_POST_LOGOUT_REDIRECT_URI",
-      ["https:", "http:"],
-      "https://demarches.province-sud.nc/",
-    ),
+    postLogoutRedirectUri: readUrl(env, `${prefix}OIDC_POST_LOGOUT_REDIRECT_URI`, urls, `${examples.site}/`),
     scopes,
   };
 }

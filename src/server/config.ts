@@ -1,7 +1,8 @@
 /** Server settings, read once from the environment so a bad value stops the start with a clear message. */
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type AccountConfig, readAccountConfig } from "./account-config";
+import { apiPaths } from "../shared/api/paths";
+import { type AccountConfig, readAccountConfig, readOidcSettings } from "./account-config";
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from "./documents/upload-limits";
 import { DEFAULT_HANDOFF_LIMITS, type HandoffLimits } from "./handoffs/handoff-limits";
 import {
@@ -97,9 +98,15 @@ export function readHandoffLimits(env: Readonly<Record<string, string | undefine
 }
 
 export function readStaffRules(env: Readonly<Record<string, string | undefined>>): StaffRules {
+  const directory = readOidcSettings(env, "STAFF_", {
+    issuer: "https://annuaire.province-sud.nc/realms/agents",
+    site: "https://demarches.province-sud.nc",
+    callbackPath: apiPaths.staffDirectoryCallback,
+  });
   const value = env.STAFF_SESSION_IDLE_MINUTES?.trim() ?? "";
   if (value === "")
     return {
+      directory,
       sessionIdleMinutes: DEFAULT_STAFF_SESSION_IDLE_MINUTES,
       sessionMaxMinutes: STAFF_SESSION_MAX_MINUTES,
     };
@@ -110,7 +117,7 @@ export function readStaffRules(env: Readonly<Record<string, string | undefined>>
       `STAFF_SESSION_IDLE_MINUTES must be a whole number of minutes between 1 and ${STAFF_SESSION_MAX_MINUTES}, like ${DEFAULT_STAFF_SESSION_IDLE_MINUTES} (got "${env.STAFF_SESSION_IDLE_MINUTES}").`,
     );
   }
-  return { sessionIdleMinutes: minutes, sessionMaxMinutes: STAFF_SESSION_MAX_MINUTES };
+  return { directory, sessionIdleMinutes: minutes, sessionMaxMinutes: STAFF_SESSION_MAX_MINUTES };
 }
 
 export function readUploadLimits(env: Readonly<Record<string, string | undefined>>): UploadLimits {

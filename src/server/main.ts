@@ -43,6 +43,11 @@ function startMessages(services: ApiServices): void {
   const { drivers, queue, oidc } = services.account;
   console.log(`Emails are ${drivers.email.description}; SMS are ${drivers.sms.description}.`);
   console.log(oidc ? "Sign-in with NC Connect is offered." : "Sign-in with NC Connect is not configured.");
+  console.log(
+    services.staff.directory
+      ? "Staff sign in through the staff directory (STAFF_OIDC_*), or with a password and TOTP."
+      : "Staff sign in with a password and TOTP (accounts: npm run staff -- add); the staff directory (STAFF_OIDC_*) is not configured.",
+  );
   queue.start();
 }
 
@@ -53,6 +58,7 @@ async function removeExpiredSignIns(services: ApiServices): Promise<void> {
     codes.removeOld(),
     oidc?.removeExpired(),
     services.staff.signIn.removeStale(),
+    services.staff.directory?.removeExpired(),
   ]);
 }
 

@@ -148,7 +148,12 @@ export async function openServices(
     handoffs,
     handoffLimits,
     // The accounts' test clock is the server's clock: staff sessions expire by it too.
-    staff: openStaffServices(database.db, config.staff ?? DEFAULT_STAFF_RULES, options.accounts?.now),
+    staff: openStaffServices(
+      database.db,
+      config.staff ?? DEFAULT_STAFF_RULES,
+      options.accounts?.now,
+      options.accounts?.allowInsecureOidc,
+    ),
     processing,
     async close() {
       await account.queue.stop();

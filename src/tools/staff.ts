@@ -1,7 +1,7 @@
 /**
  * `npm run staff -- <command>`: the province's staff accounts, on the database the server uses
- * (the same DATA_DIR and DATABASE_URL). Until the staff directory's own OpenID Connect issuer is
- * wired, this is how accounts are made.
+ * (the same DATA_DIR and DATABASE_URL). Accounts are always made here, with their roles: the staff
+ * directory (STAFF_OIDC_*), when configured, only says who signs in (src/server/staff/staff-directory.ts).
  *   add --email a@province-sud.nc --name "Prénom Nom" --roles agent,supervisor [--procedures bourse-scolaire]
  *       the password is STAFF_PASSWORD if set, else a new one printed once; TOTP is set up at first sign-in
  *   list

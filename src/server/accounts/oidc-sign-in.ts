@@ -16,6 +16,8 @@ export interface OidcIdentity {
   readonly issuer: string;
   readonly subject: string;
   readonly profile: OidcProfile;
+  /** The provider vouches for the email (`email_verified`); the staff directory's binding needs it. */
+  readonly emailVerified: boolean;
   readonly idToken: string | undefined;
 }
 
@@ -111,7 +113,13 @@ export class OidcSignIn {
         email: text(claims.email),
       }).filter(([, value]) => value !== undefined),
     );
-    return { issuer: claims.iss, subject: claims.sub, profile, idToken: tokens.id_token };
+    return {
+      issuer: claims.iss,
+      subject: claims.sub,
+      profile,
+      emailVerified: claims.email_verified === true,
+      idToken: tokens.id_token,
+    };
   }
 
   /** The provider's logout address, so signing out here ends the provider's session too. */

@@ -80,6 +80,12 @@ export const ERROR_MESSAGES: { readonly [code in ApiErrorCode]: string } = {
     "Ce code n'est pas le bon, ou a déjà servi. Tapez le code affiché maintenant dans l'application.",
   staff_sign_in_expired: "La connexion a pris trop de temps. Recommencez avec votre mot de passe.",
   staff_not_found: "Ce compte du personnel n'existe pas.",
+  staff_directory_not_configured:
+    "La connexion par l'annuaire de la province n'est pas ouverte ici. Connectez-vous avec votre mot de passe.",
+  staff_directory_failed:
+    "La connexion par l'annuaire de la province n'a pas abouti. Recommencez, ou connectez-vous avec votre mot de passe.",
+  staff_not_provisioned:
+    "L'annuaire vous reconnaît, mais vous n'avez pas encore de compte ici. Demandez à un administrateur de vous en ouvrir un.",
 };
 
 export type ErrorCode = ApiErrorCode;

@@ -457,6 +457,26 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
         .execute();
     },
   },
+  "0019-staff-directory": {
+    async up(db: AnyDb) {
+      // Who the staff directory says a staff member is, bound at their first sign-in through it:
+      // afterwards they are found by (issuer, subject), never again by email.
+      await db.schema.alterTable("staff_accounts").addColumn("directory_issuer", "varchar(500)").execute();
+      await db.schema.alterTable("staff_accounts").addColumn("directory_subject", "varchar(255)").execute();
+      await db.schema
+        .createIndex("staff_accounts_directory")
+        .on("staff_accounts")
+        .columns(["directory_issuer", "directory_subject"])
+        .unique()
+        .execute();
+      // How a session was opened, so signing out of one opened through the directory ends the
+      // directory's session too.
+      await db.schema
+        .alterTable("staff_sessions")
+        .addColumn("method", "varchar(16)", (c) => c.notNull().defaultTo("password"))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

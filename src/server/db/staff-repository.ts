@@ -12,6 +12,7 @@ export interface StaffSessionRow {
   readonly created_at: string;
   readonly last_seen_at: string;
   readonly ended_at: string | null;
+  readonly method: string;
 }
 
 export class StaffRepository {
@@ -23,6 +24,26 @@ export class StaffRepository {
 
   accountByEmail(email: string): Promise<StaffAccountRow | undefined> {
     return this.db.selectFrom("staff_accounts").selectAll().where("email", "=", email).executeTakeFirst();
+  }
+
+  accountByDirectory(issuer: string, subject: string): Promise<StaffAccountRow | undefined> {
+    return this.db
+      .selectFrom("staff_accounts")
+      .selectAll()
+      .where("directory_issuer", "=", issuer)
+      .where("directory_subject", "=", subject)
+      .executeTakeFirst();
+  }
+
+  /** Binds an account to its directory identity once: false if it already has one. */
+  async bindDirectory(id: string, issuer: string, subject: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable("staff_accounts")
+      .set({ directory_issuer: issuer, directory_subject: subject })
+      .where("id", "=", id)
+      .where("directory_subject", "is", null)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
   }
 
   accountById(id: string): Promise<StaffAccountRow | undefined> {

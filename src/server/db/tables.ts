@@ -286,6 +286,9 @@ export interface StaffAccountsTable {
   failed_attempts: number;
   locked_until: string | null;
   created_at: string;
+  /** Set at the first sign-in through the staff directory (STAFF_OIDC_*). */
+  directory_issuer: string | null;
+  directory_subject: string | null;
 }
 
 export interface StaffSessionsTable {
@@ -295,6 +298,8 @@ export interface StaffSessionsTable {
   created_at: string;
   last_seen_at: string;
   ended_at: string | null;
+  /** "password" (and TOTP) or "directory". */
+  method: string;
 }
 
 export interface StaffPendingSignInsTable {

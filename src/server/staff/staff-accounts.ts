@@ -74,6 +74,8 @@ export class StaffAccounts {
         failed_attempts: 0,
         locked_until: null,
         created_at: this.now().toISOString(),
+        directory_issuer: null,
+        directory_subject: null,
       });
     } catch (error) {
       if (isUniqueViolation(error)) return { ok: false, problem: "email_taken" };

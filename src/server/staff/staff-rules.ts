@@ -1,5 +1,12 @@
-/** How long staff sessions last and how sign-in failures are throttled (STAFF_SESSION_IDLE_MINUTES). */
+import type { OidcConfig } from "../account-config";
+
+/** How staff sign in, how long their sessions last, and how sign-in failures are throttled. */
 export interface StaffRules {
+  /**
+   * The province's staff directory (STAFF_OIDC_*): who the person is; their roles stay ours. Unset,
+   * staff sign in with a local password and TOTP only.
+   */
+  readonly directory: OidcConfig | undefined;
   /** Unused this long, a session ends (STAFF_SESSION_IDLE_MINUTES, 30 by default). */
   readonly sessionIdleMinutes: number;
   /** A working day: however active, a session ends this long after sign-in. */
@@ -18,6 +25,7 @@ export const CLIENT_FAILURES_LIMIT = 20;
 export const PENDING_SIGN_IN_MINUTES = 10;
 
 export const DEFAULT_STAFF_RULES: StaffRules = {
+  directory: undefined,
   sessionIdleMinutes: DEFAULT_STAFF_SESSION_IDLE_MINUTES,
   sessionMaxMinutes: STAFF_SESSION_MAX_MINUTES,
 };

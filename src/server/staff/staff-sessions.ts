@@ -21,7 +21,7 @@ export class StaffSessions {
   ) {}
 
   /** A new session and the token for its cookie (returned once, never stored). */
-  async create(staffId: string): Promise<string> {
+  async create(staffId: string, method: "password" | "directory" = "password"): Promise<string> {
     const token = randomToken();
     const at = this.now().toISOString();
     await this.repository.insertSession({
@@ -30,6 +30,7 @@ export class StaffSessions {
       created_at: at,
       last_seen_at: at,
       ended_at: null,
+      method,
     });
     return token;
   }
@@ -50,6 +51,11 @@ export class StaffSessions {
     if (now.getTime() - Date.parse(session.last_seen_at) >= TOUCH_EVERY_MS)
       await this.repository.touchSession(id, now.toISOString());
     return actorOfAccount(account, id);
+  }
+
+  /** How this token's session was opened, if there is one. */
+  async methodOf(token: string): Promise<string | undefined> {
+    return (await this.repository.sessionById(sha256Hex(token)))?.method;
   }
 
   async end(token: string): Promise<void> {

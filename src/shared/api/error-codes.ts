@@ -60,6 +60,9 @@ export const API_ERROR_CODES = [
   "staff_wrong_code",
   "staff_sign_in_expired",
   "staff_not_found",
+  "staff_directory_not_configured",
+  "staff_directory_failed",
+  "staff_not_provisioned",
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

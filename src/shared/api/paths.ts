@@ -47,6 +47,9 @@ export const apiPaths = {
   staffSignOut: `${API_BASE}/staff/sign-out`,
   staffAccounts: `${API_BASE}/staff/accounts`,
   staffAccountEndSessions: (id: string) => `${API_BASE}/staff/accounts/${id}/end-sessions`,
+  staffSignInOptions: `${API_BASE}/staff/sign-in/options`,
+  staffDirectoryStart: `${API_BASE}/staff/directory/start`,
+  staffDirectoryCallback: `${API_BASE}/staff/directory/callback`,
 } as const;
 
 /** The same routes as Hono patterns, relative to API_BASE. */
@@ -93,6 +96,9 @@ export const apiRoutes = {
   staffSignOut: "/staff/sign-out",
   staffAccounts: "/staff/accounts",
   staffAccountEndSessions: "/staff/accounts/:id/end-sessions",
+  staffSignInOptions: "/staff/sign-in/options",
+  staffDirectoryStart: "/staff/directory/start",
+  staffDirectoryCallback: "/staff/directory/callback",
 } as const;
 
 /**

@@ -35,6 +35,32 @@ describe("readConfig", () => {
       );
   });
 
+  it("reads the staff directory from STAFF_OIDC_* (all four or none), apart from NC Connect's OIDC_*", () => {
+    const directory = {
+      STAFF_OIDC_ISSUER: "https://annuaire.province-sud.nc/realms/agents",
+      STAFF_OIDC_CLIENT_ID: "pas-a-pas-agents",
+      STAFF_OIDC_CLIENT_SECRET: "a-long-secret",
+      STAFF_OIDC_REDIRECT_URI: "https://demarches.province-sud.nc/api/staff/directory/callback",
+    };
+    expect(readConfig({}).staff.directory).toBeUndefined();
+    const config = readConfig(directory);
+    expect(config.staff.directory).toMatchObject({
+      issuer: directory.STAFF_OIDC_ISSUER,
+      clientId: "pas-a-pas-agents",
+      scopes: "openid profile email",
+    });
+    expect(config.accounts.oidc).toBeUndefined();
+    expect(() => readConfig({ ...directory, STAFF_OIDC_CLIENT_SECRET: "" })).toThrow(
+      /missing: STAFF_OIDC_CLIENT_SECRET/,
+    );
+    expect(() => readConfig({ ...directory, STAFF_OIDC_ISSUER: "annuaire" })).toThrow(
+      /STAFF_OIDC_ISSUER must be a https: or http: URL/,
+    );
+    expect(() =>
+      readConfig({ ...directory, STAFF_OIDC_CLIENT_SECRET: "s3cr3t-value", STAFF_OIDC_SCOPES: "profile" }),
+    ).toThrow(/STAFF_OIDC_SCOPES must include "openid"/);
+  });
+
   it("rejects an empty HOST", () => {
     expect(() => readConfig({ HOST: " " })).toThrow(ConfigError);
   });

@@ -259,6 +259,15 @@ const ROUTES: Readonly<Record<string, Entry>> = {
     kind: "not-an-account's",
     why: "ends the asking browser's own staff session",
   },
+  "GET /api/staff/sign-in/options": {
+    kind: "not-an-account's",
+    why: "says whether the staff directory is offered",
+  },
+  "GET /api/staff/directory/start": { kind: "not-an-account's", why: "staff sign-in through the directory" },
+  "GET /api/staff/directory/callback": {
+    kind: "not-an-account's",
+    why: "staff sign-in: state and nonce checked, provisioned accounts only (staff-directory.test.ts)",
+  },
   "GET /api/staff/session": {
     kind: "staff",
     call: (server, headers) => server.app.request("/api/staff/session", { headers }),

@@ -41,7 +41,7 @@ export async function startTestProvider(
     claims: {
       openid: ["sub"],
       profile: ["given_name", "family_name", "birthdate"],
-      email: ["email", "verified"],
+      email: ["email", "verified", "email_verified"],
     },
     // NC Connect (Keycloak) puts the profile in the ID token.
     conformIdTokenClaims: false,
