@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, expect, type Page, test } from "@playwright/test";
+import handoff from "../../locales/fr/handoff.json" with { type: "json" };
 import config from "../../playwright.config";
 import { enrolPostInDatabase, postCookies } from "../support/posts";
 import { type ServerProcess, startServerProcess } from "../support/server-process";
@@ -16,6 +17,7 @@ import { WizardPage } from "./pages/wizard-page";
 import { expectNoViolations } from "./support/axe";
 import { walkExample } from "./support/example-walk";
 import { exampleOf } from "./support/flows";
+import { exactly } from "./support/texts";
 
 const FLOW = "aide-medicale";
 const { example } = exampleOf(FLOW, "eligible-single");
@@ -272,6 +274,59 @@ test("a browser closed mid-session and reopened starts clean, and the next perso
     await expectNothingOf(again, post, draftId);
     await expectNextPersonSeesNothing(next, draftId);
     await again.close();
+  } finally {
+    await stopPost(post);
+  }
+});
+
+test("a draft started on a phone comes to the post by its code, documents included, and leaves nothing there", async ({
+  browser,
+  browserName,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop" || browserName !== "chromium", ONE_POST);
+  test.slow();
+  const post = await startPost(600);
+  try {
+    // At home, on the phone, without an account: half the procedure, the identity card included.
+    const phoneContext = await browser.newContext({
+      ...config.use,
+      baseURL: post.server.url,
+      viewport: { width: 360, height: 640 },
+      isMobile: true,
+      hasTouch: true,
+      locale: "fr-FR",
+    });
+    const phone = await phoneContext.newPage();
+    const phoneWizard = new WizardPage(phone, FLOW);
+    await phoneWizard.start();
+    await walkExample(phoneWizard, example, { until: HALF_WAY });
+    await phone.goto("/");
+    await phone.getByRole("link", { name: "Continuer sur un autre appareil" }).first().click();
+    await phone.getByRole("button", { name: exactly(handoff.send.make) }).click();
+    await expect(phone.getByRole("heading", { name: exactly(handoff.send.madeHeading) })).toBeVisible();
+    const part = async (name: string) =>
+      ((await phone.locator(`[data-part=${name}]`).textContent()) ?? "").replace(/\s/g, "");
+    const code = `${await part("locator")} ${await part("secret")}`;
+
+    // At the connected space: the code typed on the post, the draft goes on where it stopped.
+    const context = await openBrowser(post, true);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto("/reprendre");
+    await page.getByLabel(exactly(handoff.receive.codeLabel)).fill(code);
+    await page.getByRole("button", { name: exactly(handoff.receive.open) }).click();
+    await expect(page.getByRole("heading", { name: "Votre demande est sur ce poste" })).toBeVisible();
+    await expect(page.getByRole("listitem").filter({ hasText: "carte-identite" })).toHaveCount(1);
+    await expectNoViolations(page, "a draft received on a post");
+    await page.getByRole("link", { name: exactly(handoff.receive.continue) }).click();
+    const wizard = new WizardPage(page, FLOW);
+    await wizard.expectStep(HALF_WAY);
+    const draftId = wizard.draftId();
+
+    await page.getByRole("button", { name: "J'ai fini" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Il ne reste rien de vous sur ce poste");
+    await expectNothingOf(context, post, draftId);
+    await context.close();
+    await phoneContext.close();
   } finally {
     await stopPost(post);
   }
