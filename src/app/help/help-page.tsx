@@ -4,8 +4,8 @@
  */
 // Its lists and notices are styled with the wizard's: opened directly, the page needs them too.
 import "../wizard/wizard.css";
-import { useEffect, useState } from "preact/hooks";
 import { procedures } from "virtual:flow-catalogue";
+import { useEffect, useState } from "preact/hooks";
 import { formatBytes } from "../format/format";
 import { useTranslation } from "../i18n/use-translation";
 import { usePageTitle } from "../layout/use-page-title";
