@@ -65,6 +65,13 @@ for (const file of flowFiles) {
   const flow = parseFlow(input).flow;
   if (flow && file !== `${flow.id}.json`)
     problems.push({ rule: "structure", where: file, message: `the file should be named ${flow.id}.json` });
+  // Earlier versions (flows/previous) may lack it; a procedure people can start never does.
+  if (flow && !flow.contact)
+    problems.push({
+      rule: "structure",
+      where: "contact",
+      message: "say how to reach the department: its phone, address and hours (flows/README.md)",
+    });
   if (flow && problems.length === 0) problems.push(...checkExamples(flow));
   for (const p of problems) console.error(`flows/${file}: [${p.rule}] ${p.where}: ${p.message}`);
   total += problems.length;

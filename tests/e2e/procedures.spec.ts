@@ -6,6 +6,7 @@
 
 import { DOCUMENT_LATER } from "../../src/shared/engine/answers";
 import { WizardPage } from "./pages/wizard-page";
+import { expectDepartmentContact } from "./support/department-contact";
 import { sendFromReview, walkExample } from "./support/example-walk";
 import { expect, test } from "./support/fixtures";
 import { allExamples, stepOf } from "./support/flows";
@@ -24,6 +25,8 @@ for (const { flowId, name, example } of allExamples()) {
     const end = stepOf(wizard.flow, example.expect.end);
     if (end.type === "outcome") {
       await expect(page.getByText(exactly(wizard.texts.flowText(end.reason)))).toBeVisible();
+      // "Contactez la DERES/DPASS" comes with how: its phone, address and hours.
+      await expectDepartmentContact(page, wizard.flow);
       return;
     }
     // Every answer is on the review with its "Modifier : <question>".
@@ -42,6 +45,8 @@ for (const { flowId, name, example } of allExamples()) {
       ).toContainText(wizard.texts.wizard(later ? "review.documentLater" : "review.documentProvided"));
     }
     await sendFromReview(wizard);
+    // "La province vous le demandera si vous l'appelez": the receipt says where to call.
+    await expectDepartmentContact(page, wizard.flow);
     // The receipt lists what is still to send, so the person knows what to keep aside.
     const later = expected.filter(
       (doc) => doc.field !== undefined && example.answers[doc.field] === DOCUMENT_LATER,

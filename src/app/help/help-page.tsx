@@ -4,15 +4,17 @@
  */
 // Its lists and notices are styled with the wizard's: opened directly, the page needs them too.
 import "../wizard/wizard.css";
+import { procedures } from "virtual:flow-catalogue";
 import { useEffect, useState } from "preact/hooks";
 import { formatBytes } from "../format/format";
 import { useTranslation } from "../i18n/use-translation";
 import { usePageTitle } from "../layout/use-page-title";
 import { askPersistence, type StorageHealth, storageHealth } from "../storage/persistence";
 import { eraseEverything } from "../wizard/draft-sessions";
+import { DepartmentContactOf } from "../wizard/parts/department-contact-of";
 
 export function HelpPage() {
-  const { t, language } = useTranslation();
+  const { t, translateKey, language } = useTranslation();
   const [health, setHealth] = useState<StorageHealth | undefined>(undefined);
   const [confirming, setConfirming] = useState(false);
   const [wiped, setWiped] = useState(false);
@@ -60,6 +62,16 @@ export function HelpPage() {
           </button>
         </>
       )}
+      <h2>{t("departmentContact.helpHeading")}</h2>
+      <p>{t("departmentContact.helpIntro")}</p>
+      {procedures.map((procedure) => (
+        <DepartmentContactOf
+          key={procedure.id}
+          flowId={procedure.id}
+          heading={translateKey(procedure.title)}
+          level={3}
+        />
+      ))}
       <h2>{t("help.eraseHeading")}</h2>
       <p>{t("help.erase")}</p>
       {wiped ? (

@@ -19,6 +19,7 @@ import { readRequest } from "../storage/requests";
 import { followRequest } from "../sync/account-requests";
 import { useSignedInHint } from "../sync/signed-in-hint";
 import { reopen } from "../wizard/draft-sessions";
+import { DepartmentContactOf } from "../wizard/parts/department-contact-of";
 import { DocumentsStillDue } from "./documents-still-due";
 import { referenceOf } from "./request-state";
 import { NextStep, useStandingWords } from "./standing-words";
@@ -156,6 +157,7 @@ export function RequestPage({ id }: { id: string }) {
           <dd>{t("wizard:request.createdAt", when(created))}</dd>
         </div>
       </dl>
+      <DepartmentContactOf flowId={request.flowId} heading={t("departmentContact.heading")} level={2} />
       {!signedIn && (
         <section class="request-follow" aria-labelledby="follow-heading">
           <h2 id="follow-heading">{t("requests:follow.heading")}</h2>

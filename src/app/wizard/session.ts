@@ -18,6 +18,7 @@ import { askPersistence } from "../storage/persistence";
 import { provisionalReference, recordRequest } from "../storage/requests";
 import { draftSaved } from "../sync/draft-sync";
 import { isSignedInHint } from "../sync/signed-in-hint";
+import { accountContactPrefill } from "./contact-prefill";
 import { flowKey } from "./flow-text";
 import { loadFlow } from "./flows";
 
@@ -232,8 +233,17 @@ export async function startSession(
   const loaded = await loadFlow(flowId);
   if (!loaded) return undefined;
   const { flow, machine } = loaded;
-  if (!draft)
-    return new WizardSession(flow, draftId, createActor(machine, { input: undefined }).start(), undefined, 0);
+  if (!draft) {
+    // Part of the first state, not a change: only the person's first answer writes the draft.
+    const answers = await accountContactPrefill(flow);
+    return new WizardSession(
+      flow,
+      draftId,
+      createActor(machine, { input: { answers } }).start(),
+      undefined,
+      0,
+    );
+  }
   const { snapshot, migration } = restoreDraft(flow, machine, draft);
   return new WizardSession(
     flow,

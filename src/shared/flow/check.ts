@@ -324,6 +324,7 @@ function textKeys(flow: Flow): { key: string; where: string }[] {
     for (const key of values) if (key !== undefined) keys.push({ key, where });
   };
   add("flow", flow.title, flow.summary, flow.audience, flow.department, ...flow.prepare);
+  add("contact.hours", flow.contact?.hours.value);
   for (const c of flow.computed) {
     add(`computed.${c.id}`, c.label, c.explain);
     // A yes/no figure is shown in words ("Non : vos ressources dépassent le plafond estimé").

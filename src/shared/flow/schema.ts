@@ -201,6 +201,34 @@ const Parameter = v.strictObject({
   toConfirm: v.optional(v.boolean(), false),
 });
 
+/** One detail of a department's contact, with where it was read and the day it was checked. */
+const contactDetail = <T extends v.GenericSchema<string, string>>(value: T) =>
+  v.strictObject({
+    value,
+    source: v.string(),
+    checkedOn: IsoDate,
+    /** Set while the department has not confirmed it: the pages say so next to it. */
+    toConfirm: v.optional(v.boolean(), false),
+  });
+
+/**
+ * How to reach the department in charge (DERES, DPASS), shown on the receipt, the outcome pages
+ * and the help page. The number and the address are data, the same in every language; the hours
+ * are a text key, since each language writes days and times its own way.
+ */
+const DepartmentContact = v.strictObject({
+  /** Written as people dial it from New Caledonia's numbering plan: "+687 20 30 40". */
+  phone: contactDetail(
+    v.pipe(
+      v.string(),
+      v.regex(/^\+687 \d{2} \d{2} \d{2}$/, 'a New Caledonia number written "+687 20 30 40"'),
+    ),
+  ),
+  /** Where to go or write. */
+  address: contactDetail(v.pipe(v.string(), v.minLength(1))),
+  hours: contactDetail(TextKey),
+});
+
 const Computed = v.strictObject({
   id: Id,
   expr: ExpressionText,
@@ -246,6 +274,8 @@ export const FlowSchema = v.strictObject({
   summary: TextKey,
   audience: TextKey,
   department: TextKey,
+  /** The department's phone, address and hours; optional so earlier versions still read. */
+  contact: v.optional(DepartmentContact),
   estimatedMinutes: v.pipe(v.number(), v.integer(), v.minValue(1)),
   /**
    * The text questions that name the person a request is for (first name, last name), in the
@@ -267,6 +297,7 @@ export type Step = Flow["steps"][number];
 export type Field = v.InferOutput<typeof FieldSchema>;
 export type GroupFieldDef = Extract<Field, { type: "group" }>;
 export type LeafFieldDef = Exclude<Field, { type: "group" }>;
+export type FlowContact = NonNullable<Flow["contact"]>;
 export type QuestionStepDef = Extract<Step, { type: "questions" }>;
 
 export interface SchemaIssue {

@@ -56,6 +56,32 @@ describe("flows:check", () => {
     ]);
   });
 
+  it("reads a department's contact, refuses a number people cannot dial, and wants its hours in every language", () => {
+    const detail = { source: "checked with the department", checkedOn: "2026-12-01" };
+    const withContact = (phone: string) => ({
+      ...miniRaw,
+      contact: {
+        phone: { value: phone, ...detail },
+        address: { value: "6 route des Artifices, Nouméa", ...detail },
+        hours: { value: "contact.hours", ...detail },
+      },
+    });
+    expect(checkFlow(withContact("+687 20 30 40"), miniLocales).map((p) => p.message)).toEqual([
+      '"mini:contact.hours" is missing in locales/fr/mini.json',
+      '"mini:contact.hours" is missing in locales/en/mini.json',
+    ]);
+    const texts = { ...miniLocales.fr.mini, contact: { hours: "Du lundi au vendredi" } };
+    const locales = { fr: { ...miniLocales.fr, mini: texts }, en: { ...miniLocales.en, mini: texts } };
+    expect(checkFlow(withContact("+687 20 30 40"), locales)).toEqual([]);
+    expect(checkFlow(withContact("203040"), locales)).toEqual([
+      {
+        rule: "schema",
+        where: "contact.phone.value",
+        message: 'a New Caledonia number written "+687 20 30 40"',
+      },
+    ]);
+  });
+
   it("finds a text missing in one language only", () => {
     const en = structuredClone(miniLocales.en.mini) as { title?: string };
     delete en.title;

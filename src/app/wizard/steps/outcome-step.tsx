@@ -4,6 +4,7 @@ import { useTranslation } from "../../i18n/use-translation";
 import { Link } from "../../routing/link";
 import { paths } from "../../routing/routes";
 import { ComputedValues } from "../parts/computed-values";
+import { DepartmentContact } from "../parts/department-contact";
 import type { StepProps } from "./step-props";
 
 export function OutcomeStep({
@@ -25,6 +26,7 @@ export function OutcomeStep({
       <p>{text(step.alternatives)}</p>
       <h2>{t("wizard:outcome.contact")}</h2>
       <p>{text(step.contact)}</p>
+      <DepartmentContact flow={flow} text={text} />
       {step.applyAnyway ? (
         <>
           <p>{t("wizard:outcome.applyAnywayHint")}</p>
