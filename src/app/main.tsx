@@ -72,6 +72,8 @@ async function start(): Promise<void> {
     startServiceWorker().catch(() => undefined);
     // Requests finished earlier (maybe offline) leave as soon as possible, after the page shows.
     void import("./sync/sender").then((sender) => sender.startSender());
+    // Signed in (now or later): the account's drafts from other devices come in.
+    if (!onPost()) void import("./wizard/draft-sessions").then((sessions) => sessions.followAccountDrafts());
   });
 }
 

@@ -22,6 +22,7 @@ import {
   signOutEverywhere,
 } from "../sync/account-api";
 import { accountErrorText } from "./account-error";
+import { AttachDraftsOffer } from "./attach-drafts-offer";
 
 type State =
   | { readonly kind: "loading" }
@@ -132,6 +133,7 @@ export function AccountPage() {
       </section>
 
       <AttachRequestsOffer />
+      <AttachDraftsOffer />
 
       <section class="account-section" aria-labelledby="account-sessions">
         <h2 id="account-sessions">{t("account:page.sessionsHeading")}</h2>

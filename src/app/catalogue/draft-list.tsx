@@ -3,7 +3,8 @@
  * it is and when it last changed, to resume or delete. On the catalogue, every procedure's; on a
  * procedure's start page, that procedure's only. The storage code is fetched after the page
  * shows, so the first page does not wait for it; deleting goes through the owner of open
- * sessions, so a draft still open in this tab cannot be written back.
+ * sessions, so a draft still open in this tab cannot be written back. The account's drafts from
+ * other devices are ordinary drafts once pulled; the list follows their arrival and departure.
  */
 import { procedures } from "virtual:flow-catalogue";
 import { useEffect, useState } from "preact/hooks";
@@ -39,6 +40,18 @@ export function DraftList({ titleOf, flowId, onList }: DraftListProps) {
         onList?.(known.length);
       });
   useEffect(refresh, [flowId]);
+  // The account's drafts brought in from other devices (or gone from them) show without a reload.
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let current = true;
+    void sessions().then((s) => {
+      if (current) stop = s.onDraftsChanged(refresh);
+    });
+    return () => {
+      current = false;
+      stop?.();
+    };
+  }, [flowId]);
 
   if (drafts.length === 0) return null;
   return (

@@ -16,6 +16,8 @@ export interface DraftSyncRecord {
   readonly documents: readonly DraftDocument[];
   /** The other device's copy, while the person has not chosen. */
   readonly conflict?: AccountDraft;
+  /** Deleted or sent here while the server could not be told (offline): told when it can. */
+  readonly gone?: true;
 }
 
 export async function readDraftSync(draftId: string): Promise<DraftSyncRecord | undefined> {

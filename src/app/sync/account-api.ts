@@ -105,14 +105,15 @@ export const closeSession = (id: string): Promise<void> =>
 /**
  * Signed out (here, or from another device as a 401 tells): the header says so, and what this
  * device only knew through the account (the requests it lists, which drafts were the account's)
- * goes, so a shared computer does not keep it. Settles once it is gone.
+ * goes — the account's drafts included —, so a shared computer does not keep it. Settles once it is gone.
  */
 function signedOutHere(): Promise<void> {
   setSignedInHint(false);
   const forget = (work: () => Promise<void>) => work().catch(() => undefined);
   return Promise.all([
     forget(() => import("../storage/account-requests").then((storage) => storage.forgetAccountRequests())),
-    forget(() => import("../storage/draft-sync").then((storage) => storage.forgetAllDraftSync())),
+    // Through the owner of open sessions: a draft open in this tab must stop writing first.
+    forget(() => import("../wizard/draft-sessions").then((sessions) => sessions.dropAccountDrafts())),
   ]).then(() => undefined);
 }
 

@@ -5,11 +5,12 @@
  * keeps two tabs from pushing the same draft at once. A push starts from the server revision this
  * device last had; when another device saved first the server's copy is kept next to the draft
  * (storage/draft-sync.ts) for the person to choose, never written over it. `pullAccountDrafts`
- * brings the account's drafts from other devices into this device's storage.
+ * brings the account's drafts from other devices into this device's storage, and drops the ones
+ * deleted or sent elsewhere; a deletion made here offline is told to the server at the next pull.
  */
 import type { AccountDraft } from "../../shared/api/account-drafts";
 import { forgetDraftSync, listDraftSync, readDraftSync, writeDraftSync } from "../storage/draft-sync";
-import { type DraftRecord, listDrafts, loadDraft, saveDraft } from "../storage/drafts";
+import { type DraftRecord, deleteDraft, listDrafts, loadDraft, saveDraft } from "../storage/drafts";
 import { AccountApiError } from "./account-api";
 import { deleteAccountDraft, fetchAccountDrafts, saveAccountDraft } from "./account-drafts-api";
 import { retryDelay } from "./backoff";
@@ -23,8 +24,16 @@ const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const attempts = new Map<string, number>();
 const conflictListeners = new Set<(draftId: string) => void>();
 
-/** Called after each save of a draft on this device, when signed in. */
+/**
+ * Called after each save of a draft on this device, when signed in. The draft is the account's
+ * from then on, pushed or not yet (offline): it is not offered to attach, and a restart pushes it.
+ */
 export function draftSaved(draftId: string, delayMs = COALESCE_MS): void {
+  void readDraftSync(draftId)
+    .then((sync) => {
+      if (!sync) return writeDraftSync({ draftId, serverRevision: 0, pushedRevision: 0, documents: [] });
+    })
+    .catch(() => undefined);
   clearTimeout(timers.get(draftId));
   timers.set(
     draftId,
@@ -42,14 +51,44 @@ export function draftSaved(draftId: string, delayMs = COALESCE_MS): void {
 
 /**
  * The draft was deleted or sent on this device: it leaves the account too, so other devices do
- * not offer it any more. Best effort: offline, the account keeps it until deleted there.
+ * not offer it any more. Offline, it is marked gone and the server is told at the next pull.
  */
 export async function draftGone(draftId: string): Promise<void> {
   clearTimeout(timers.get(draftId));
   timers.delete(draftId);
-  if (!(await readDraftSync(draftId))) return;
-  await forgetDraftSync(draftId);
-  await deleteAccountDraft(draftId).catch(() => undefined);
+  const sync = await readDraftSync(draftId);
+  if (!sync) return;
+  await writeDraftSync({
+    draftId,
+    serverRevision: sync.serverRevision,
+    pushedRevision: sync.pushedRevision,
+    documents: sync.documents,
+    gone: true,
+  });
+  await tellGone(draftId);
+}
+
+async function tellGone(draftId: string): Promise<void> {
+  try {
+    await deleteAccountDraft(draftId);
+    await forgetDraftSync(draftId);
+  } catch {
+    // Offline or signed out: the mark stays, the next pull tries again.
+  }
+}
+
+/**
+ * Back online, or the app starts signed in: drafts deleted here offline leave the account, and
+ * the ones changed since their last push (offline, or before the app was closed) are pushed.
+ */
+export async function pushPending(): Promise<void> {
+  for (const sync of await listDraftSync()) {
+    if (sync.gone) await tellGone(sync.draftId);
+    else if (!sync.conflict) {
+      const draft = await loadDraft(sync.draftId);
+      if (draft && draft.revision > sync.pushedRevision) await pushDraft(sync.draftId);
+    }
+  }
 }
 
 /** The person is told when a draft they have open was changed on another device meanwhile. */
@@ -78,7 +117,8 @@ async function lockedPush(draftId: string): Promise<PushOutcome> {
 
 async function pushNow(draftId: string): Promise<PushOutcome> {
   const [draft, sync] = await Promise.all([loadDraft(draftId), readDraftSync(draftId)]);
-  if (!draft || (sync && sync.pushedRevision >= draft.revision) || sync?.conflict) return "unchanged";
+  if (!draft || (sync && sync.pushedRevision >= draft.revision) || sync?.conflict || sync?.gone)
+    return "unchanged";
   const documents = sync?.documents ?? [];
   let answer: Awaited<ReturnType<typeof saveAccountDraft>>;
   try {
@@ -133,26 +173,39 @@ export async function attachDrafts(draftIds: readonly string[]): Promise<PushOut
   return outcomes;
 }
 
+/** What a pull changed on this device, so open pages and lists show it. */
+export interface PulledDrafts {
+  readonly changed: readonly string[];
+  readonly removed: readonly string[];
+  readonly conflicts: readonly string[];
+}
+
 /**
  * Brings in the account's drafts: a new one is written to this device; one this device has
  * not changed since its last push takes the server's answers; one changed on both sides keeps
- * this device's answers and the server's copy as a conflict to resolve.
+ * this device's answers and the server's copy as a conflict to resolve; one the account no
+ * longer has (deleted or sent from another device) goes, unless it was changed here since.
+ * `beforeChange` runs before a draft of this device is rewritten or deleted (draft-sessions.ts
+ * closes its open session there, so the session does not write the old answers back).
  */
-export async function pullAccountDrafts(): Promise<{
-  readonly received: number;
-  readonly conflicts: number;
-}> {
+export async function pullAccountDrafts(
+  beforeChange: (draftId: string) => Promise<void> = async () => undefined,
+): Promise<PulledDrafts> {
   const drafts = await fetchAccountDrafts();
   const known = new Map((await listDraftSync()).map((record) => [record.draftId, record]));
-  let received = 0;
-  let conflicts = 0;
+  const changed: string[] = [];
+  const removed: string[] = [];
+  const conflicts: string[] = [];
   for (const server of drafts) {
-    const sync = known.get(server.id);
-    if (sync && sync.serverRevision >= server.revision) continue;
-    const local = await loadDraft(server.id);
+    const before = known.get(server.id);
+    if (before?.gone || (before && before.serverRevision >= server.revision)) continue;
+    await beforeChange(server.id);
+    // Read again after the session closed: its last answers may just have been written.
+    const [local, sync] = await Promise.all([loadDraft(server.id), readDraftSync(server.id)]);
     if (local && sync && local.revision > sync.pushedRevision) {
       await writeDraftSync({ ...sync, conflict: server });
-      conflicts++;
+      conflicts.push(server.id);
+      for (const listener of conflictListeners) listener(server.id);
       continue;
     }
     const revision = (local?.revision ?? 0) + 1;
@@ -163,9 +216,29 @@ export async function pullAccountDrafts(): Promise<{
       pushedRevision: revision,
       documents: server.documents,
     });
-    received++;
+    changed.push(server.id);
   }
-  return { received, conflicts };
+  const onServer = new Set(drafts.map((draft) => draft.id));
+  for (const sync of known.values()) {
+    // Never saved in the account yet, or waiting for the person's choice: nothing to drop.
+    if (onServer.has(sync.draftId) || sync.gone || sync.conflict || sync.serverRevision === 0) continue;
+    await beforeChange(sync.draftId);
+    const local = await loadDraft(sync.draftId);
+    // Changed here since: kept, and its next push makes it a draft of the account again.
+    if (local && local.revision > sync.pushedRevision) continue;
+    if (local) await deleteDraft(sync.draftId);
+    await forgetDraftSync(sync.draftId);
+    removed.push(sync.draftId);
+  }
+  return { changed, removed, conflicts };
+}
+
+/** The draft's two versions after a conflict, for the person to choose; undefined when there is none. */
+export async function conflictOf(
+  draftId: string,
+): Promise<{ readonly here: DraftRecord; readonly other: AccountDraft } | undefined> {
+  const [here, sync] = await Promise.all([loadDraft(draftId), readDraftSync(draftId)]);
+  return here && sync?.conflict ? { here, other: sync.conflict } : undefined;
 }
 
 function fromServer(server: AccountDraft, revision: number, local: DraftRecord | undefined): DraftRecord {

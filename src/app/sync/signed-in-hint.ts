@@ -27,17 +27,19 @@ export function setSignedInHint(signedIn: boolean): void {
   window.dispatchEvent(new Event(CHANGED));
 }
 
+/** Calls back when this tab or another one signs in or out. */
+export function onSignedInHintChange(listener: () => void): () => void {
+  window.addEventListener(CHANGED, listener);
+  window.addEventListener("storage", listener);
+  return () => {
+    window.removeEventListener(CHANGED, listener);
+    window.removeEventListener("storage", listener);
+  };
+}
+
 /** Re-renders when this tab or another one signs in or out. */
 export function useSignedInHint(): boolean {
   const [signedIn, setSignedIn] = useState(isSignedInHint);
-  useEffect(() => {
-    const update = () => setSignedIn(isSignedInHint());
-    window.addEventListener(CHANGED, update);
-    window.addEventListener("storage", update);
-    return () => {
-      window.removeEventListener(CHANGED, update);
-      window.removeEventListener("storage", update);
-    };
-  }, []);
+  useEffect(() => onSignedInHintChange(() => setSignedIn(isSignedInHint())), []);
   return signedIn;
 }

@@ -3,12 +3,16 @@
  * person types) stays open while the tab lives, so "Retour" and the browser's buttons find it as
  * it was. Anything that makes a draft go away — deleting it from a list, erasing everything on
  * the help page, sending it — goes through here and closes its session first: otherwise the next
- * answer typed in that session would write the deleted draft back.
+ * answer typed in that session would write the deleted draft back. The account's drafts come in
+ * through here too (`followAccountDrafts`): a draft changed on another device closes its session
+ * here before its new answers are written, and open pages are told to reopen it.
  */
 import { wipeAll } from "../storage/database";
+import { forgetAllDraftSync, listDraftSync } from "../storage/draft-sync";
 import { deleteDraft, loadDraft } from "../storage/drafts";
 import { reopenRequest } from "../storage/requests";
-import { draftGone } from "../sync/draft-sync";
+import { draftGone, pullAccountDrafts, pushPending, resolveConflict } from "../sync/draft-sync";
+import { isSignedInHint, onSignedInHintChange } from "../sync/signed-in-hint";
 import type { WizardSession } from "./session";
 
 /** Fetched when a draft is opened: deleting from the catalogue needs no XState. */
@@ -17,6 +21,18 @@ const startSession: typeof import("./session").startSession = (...args) =>
   sessionCode().then((m) => m.startSession(...args));
 
 const sessions = new Map<string, Promise<WizardSession | undefined>>();
+const changeListeners = new Set<(draftIds: readonly string[]) => void>();
+
+/** Pages showing drafts (a list, an open draft) hear which drafts changed under them. */
+export function onDraftsChanged(listener: (draftIds: readonly string[]) => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+function changed(draftIds: readonly string[]): void {
+  if (draftIds.length === 0) return;
+  for (const listener of changeListeners) listener(draftIds);
+}
 
 /**
  * The open session of a draft on this device, restored from its record the first time. Undefined
@@ -101,4 +117,74 @@ async function forget(draftId: string, end: (session: WizardSession) => Promise<
   sessions.delete(draftId);
   const open = await session?.catch(() => undefined);
   if (open) await end(open);
+}
+
+let pulling: Promise<void> | undefined;
+let pullAgain = false;
+
+/**
+ * Signed in: pushes what waits, then brings the account's drafts in, now, when the network
+ * returns, when the person signs in and when the tab is shown again. One pull at a time; one
+ * asked meanwhile runs after it.
+ */
+export function followAccountDrafts(): void {
+  const pull = () => {
+    if (!isSignedInHint() || !navigator.onLine) return;
+    if (pulling) {
+      pullAgain = true;
+      return;
+    }
+    pulling = pullDrafts()
+      .catch(() => undefined)
+      .finally(() => {
+        pulling = undefined;
+        if (pullAgain) {
+          pullAgain = false;
+          pull();
+        }
+      });
+  };
+  pull();
+  window.addEventListener("online", pull);
+  onSignedInHintChange(pull);
+  document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && pull());
+}
+
+async function pullDrafts(): Promise<void> {
+  await pushPending();
+  const pulled = await pullAccountDrafts((draftId) =>
+    forget(draftId, async (session) => {
+      await session.flush();
+      await session.discard();
+    }),
+  );
+  changed([...pulled.changed, ...pulled.removed, ...pulled.conflicts]);
+}
+
+/**
+ * After a conflict, the person's choice (see draft-sync.ts `resolveConflict`). Resolves to the
+ * draft to open: the same one, or with "both", the new draft holding this device's answers.
+ */
+export async function chooseVersion(
+  draftId: string,
+  choice: "this-device" | "other-device" | "both",
+): Promise<string | undefined> {
+  await forget(draftId, (session) => session.discard());
+  const opened = await resolveConflict(draftId, choice);
+  changed(opened && opened !== draftId ? [draftId, opened] : [draftId]);
+  return opened;
+}
+
+/**
+ * Signed out on this device (here, or everywhere from another one): the account's drafts leave
+ * it, sessions closed first, so a shared computer keeps none of them.
+ */
+export async function dropAccountDrafts(): Promise<void> {
+  const ids = (await listDraftSync()).map((record) => record.draftId);
+  for (const id of ids) {
+    await forget(id, (session) => session.discard());
+    await deleteDraft(id);
+  }
+  await forgetAllDraftSync();
+  changed(ids);
 }

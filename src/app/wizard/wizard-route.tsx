@@ -1,5 +1,10 @@
-/** A procedure's pages: its start page, and the steps of one of its drafts once it is open. */
+/**
+ * A procedure's pages: its start page, and the steps of one of its drafts once it is open, or
+ * the choice between two versions after the draft changed on two devices. A draft that another
+ * device changed or deleted meanwhile (draft-sessions.ts tells) is opened again.
+ */
 import { useEffect, useState } from "preact/hooks";
+import type { AccountDraft } from "../../shared/api/account-drafts";
 import { currentStep } from "../../shared/engine/machine";
 import type { Flow } from "../../shared/flow/schema";
 import { useTranslation } from "../i18n/use-translation";
@@ -8,8 +13,11 @@ import { PageLoadFailed } from "../layout/page-load-failed";
 import { keepProcedureOffline } from "../pwa/service-worker";
 import { navigate } from "../routing/router";
 import { paths } from "../routing/routes";
+import type { DraftRecord } from "../storage/drafts";
 import { listDrafts } from "../storage/drafts";
-import { openDraft } from "./draft-sessions";
+import { conflictOf, onDraftConflict } from "../sync/draft-sync";
+import { DraftConflictPage } from "./draft-conflict-page";
+import { onDraftsChanged, openDraft } from "./draft-sessions";
 import { loadFlow } from "./flows";
 import type { WizardSession } from "./session";
 import { StartPage } from "./start-page";
@@ -20,7 +28,8 @@ type Loading =
   | { state: "missing" }
   | { state: "failed" }
   | { state: "start"; flow: Flow }
-  | { state: "draft"; session: WizardSession };
+  | { state: "draft"; session: WizardSession }
+  | { state: "conflict"; flow: Flow; here: DraftRecord; other: AccountDraft };
 
 interface WizardRouteProps {
   flowId: string;
@@ -45,6 +54,17 @@ async function redirect(flowId: string, legacyStep: string | undefined): Promise
 export function WizardRoute({ flowId, draftId, step, legacyStep }: WizardRouteProps) {
   const { t } = useTranslation();
   const [loading, setLoading] = useState<Loading>({ state: "loading" });
+  const [reopened, setReopened] = useState(0);
+  useEffect(() => {
+    if (!draftId) return;
+    const reopen = () => setReopened((count) => count + 1);
+    const stopChanges = onDraftsChanged((ids) => ids.includes(draftId) && reopen());
+    const stopConflicts = onDraftConflict((id) => id === draftId && reopen());
+    return () => {
+      stopChanges();
+      stopConflicts();
+    };
+  }, [draftId]);
   // Any page of a procedure counts as opening it: a draft resumed at its step must work offline too.
   useEffect(() => void keepProcedureOffline(flowId), [flowId]);
   useEffect(() => {
@@ -56,6 +76,9 @@ export function WizardRoute({ flowId, draftId, step, legacyStep }: WizardRoutePr
       if (!loaded) return setLoading({ state: "missing" });
       if (legacyStep) return redirect(flowId, legacyStep);
       if (!draftId) return setLoading({ state: "start", flow: loaded.flow });
+      const conflict = await conflictOf(draftId).catch(() => undefined);
+      if (!current) return;
+      if (conflict) return setLoading({ state: "conflict", flow: loaded.flow, ...conflict });
       const session = await openDraft(flowId, draftId);
       if (!current) return;
       if (!session) return redirect(flowId, undefined);
@@ -67,7 +90,7 @@ export function WizardRoute({ flowId, draftId, step, legacyStep }: WizardRoutePr
     return () => {
       current = false;
     };
-  }, [flowId, draftId, legacyStep]);
+  }, [flowId, draftId, legacyStep, reopened]);
 
   // Only the draft the address names: for the one render before the effect above runs, the
   // previous draft's session must not take the next address for its own.
@@ -84,6 +107,8 @@ export function WizardRoute({ flowId, draftId, step, legacyStep }: WizardRoutePr
   if (loading.state === "missing") return <NotFoundPage />;
   if (loading.state === "failed") return <PageLoadFailed />;
   if (loading.state === "start" && !draftId) return <StartPage flow={loading.flow} />;
+  if (loading.state === "conflict" && loading.here.id === draftId)
+    return <DraftConflictPage key={draftId} flow={loading.flow} here={loading.here} other={loading.other} />;
   if (session && step) return <StepPage key={session.draftId} session={session} urlStep={step} />;
   return <p role="status">{t("wizard:loading")}</p>;
 }
