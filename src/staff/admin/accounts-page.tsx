@@ -4,6 +4,7 @@ import type { StaffAccountsList } from "../../shared/api/staff";
 import { endSessionsOf, type StaffProblem, staffAccounts } from "../api/staff-api";
 import { t } from "../i18n/staff-i18n";
 import { usePageTitle } from "../layout/staff-layout";
+import { TableScroll } from "../layout/table-scroll";
 
 export function AccountsPage() {
   const [accounts, setAccounts] = useState<StaffAccountsList>();
@@ -41,7 +42,7 @@ export function AccountsPage() {
       {accounts === undefined ? (
         !problem && <p>{t("loading")}</p>
       ) : (
-        <div class="staff-table-scroll">
+        <TableScroll label={t("admin.caption")}>
           <table class="staff-table">
             <caption class="visually-hidden">{t("admin.caption")}</caption>
             <thead>
@@ -78,7 +79,7 @@ export function AccountsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

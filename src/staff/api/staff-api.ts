@@ -108,8 +108,9 @@ export const enrolThisBrowser = (name: string): Promise<Outcome<undefined>> =>
 export const removePost = (id: string): Promise<Outcome<undefined>> =>
   call(apiPaths.post(id), "DELETE", undefined);
 
-/** The post this browser is, if it is one. */
+/** The post this browser is, if it is one (its readable marker cookie says whether to ask). */
 export async function thisBrowserPost(): Promise<CurrentPost | undefined> {
+  if (!document.cookie.split("; ").includes("pap_post=1")) return undefined;
   try {
     const response = await fetch(apiPaths.currentPost, { credentials: "same-origin" });
     if (!response.ok) return undefined;

@@ -9,6 +9,7 @@ import type { Board } from "../../shared/api/posts";
 import { closeCall, removePost, type StaffProblem, takeCall } from "../api/staff-api";
 import { t } from "../i18n/staff-i18n";
 import { usePageTitle } from "../layout/staff-layout";
+import { TableScroll } from "../layout/table-scroll";
 import { since, useMinuteClock } from "./since";
 import { ThisBrowserPost } from "./this-browser-post";
 import { useLiveBoard } from "./use-live-board";
@@ -124,7 +125,7 @@ export function BoardPage() {
         <h2 id="posts">{t("board.posts")}</h2>
         {board && board.posts.length === 0 && <p>{t("board.noPosts")}</p>}
         {board && board.posts.length > 0 && (
-          <div class="staff-table-scroll">
+          <TableScroll label={t("board.postsCaption")}>
             <table class="staff-table">
               <caption class="visually-hidden">{t("board.postsCaption")}</caption>
               <thead>
@@ -148,7 +149,7 @@ export function BoardPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       <ThisBrowserPost changed={postsChanged} />

@@ -8,6 +8,7 @@ import type { Statistics } from "../../shared/api/posts";
 import { type StaffProblem, statistics } from "../api/staff-api";
 import { i18n, t } from "../i18n/staff-i18n";
 import { usePageTitle } from "../layout/staff-layout";
+import { TableScroll } from "../layout/table-scroll";
 
 type Row = Statistics["steps"][number];
 
@@ -49,7 +50,7 @@ export function StatisticsPage() {
       ) : rows.length === 0 ? (
         <p>{t("statistics.empty")}</p>
       ) : (
-        <div class="staff-table-scroll">
+        <TableScroll label={t("statistics.caption")}>
           <table class="staff-table">
             <caption class="visually-hidden">{t("statistics.caption")}</caption>
             <thead>
@@ -75,7 +76,7 @@ export function StatisticsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );
