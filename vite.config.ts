@@ -29,7 +29,8 @@ export default defineConfig({
         globPatterns: ["**/*.{js,css,html,svg}"],
         // The build manifest is for tools, not for people's phones.
         globIgnores: [".vite/**"],
-        // Each procedure's files are tagged with it: the service worker fetches them when it is opened.
+        // Each procedure's files are tagged with it: the service worker fetches them when it is opened;
+        // the staff pages' files are dropped from the list.
         manifestTransforms: [precachePacks.tagPackEntries],
       },
       manifest: {
@@ -56,6 +57,8 @@ export default defineConfig({
     // src/tools/bundle-budget.ts reads the manifest to find what the first page loads.
     manifest: true,
     rolldownOptions: {
+      // The staff pages are an app apart (src/staff), never in the citizens' bundle or precache.
+      input: { index: "index.html", staff: "src/staff/index.html" },
       output: {
         // Every language has a common.json: name locale chunks by language to tell them apart.
         chunkFileNames: (chunk) => {

@@ -5,7 +5,7 @@
  */
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { MiddlewareHandler } from "hono";
-import { SHELL_HTML } from "../shared/app-pages";
+import { isStaffPage, SHELL_HTML, STAFF_HTML } from "../shared/app-pages";
 
 const IMMUTABLE = "public, max-age=31536000, immutable";
 const REVALIDATE = "no-cache";
@@ -34,10 +34,14 @@ export function isPagePath(path: string): boolean {
 
 /**
  * Pages are routed in the browser. `/` is index.html, which holds the catalogue prerendered at
- * build time (src/tools/prerender.ts); every other page path gets the empty shell, which then
- * shows the right view — never the catalogue first.
+ * build time (src/tools/prerender.ts); the staff pages get the staff app's HTML; every other page
+ * path gets the empty shell, which then shows the right view — never the catalogue first.
  */
 export function spaFallback(distDir: string): MiddlewareHandler {
   const shell = withCacheControl(serveStatic({ root: distDir, path: SHELL_HTML }));
-  return (c, next) => (isPagePath(c.req.path) ? shell(c, next) : next());
+  const staff = withCacheControl(serveStatic({ root: distDir, path: STAFF_HTML }));
+  return (c, next) => {
+    if (!isPagePath(c.req.path)) return next();
+    return isStaffPage(c.req.path) ? staff(c, next) : shell(c, next);
+  };
 }

@@ -15,7 +15,7 @@ import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { NetworkOnly } from "workbox-strategies";
-import { SHELL_HTML } from "../shared/app-pages";
+import { SHELL_HTML, STAFF_PAGE_PREFIXES } from "../shared/app-pages";
 import { keepOpenedProceduresOffline, type PackEntry } from "./procedure-packs";
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -28,10 +28,14 @@ precacheAndRoute(manifest.filter((entry) => !entry.flows));
 cleanupOutdatedCaches();
 keepOpenedProceduresOffline(manifest);
 
-// As the server answers: the prerendered catalogue at `/`, the empty shell for every other page.
+// As the server answers: the prerendered catalogue at `/`, the empty shell for every other page
+// but the staff pages, another app that is not precached: those go to the network.
+const staffPages = STAFF_PAGE_PREFIXES.map((prefix) => new RegExp(`^${prefix}(?:/|$)`));
 registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { allowlist: [/^\/$/] }));
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL(`/${SHELL_HTML}`), { denylist: [/^\/api\//, /^\/$/] }),
+  new NavigationRoute(createHandlerBoundToURL(`/${SHELL_HTML}`), {
+    denylist: [/^\/api\//, /^\/$/, ...staffPages],
+  }),
 );
 registerRoute(
   ({ url }) => url.origin === self.location.origin && url.pathname.startsWith("/api/"),

@@ -5,7 +5,8 @@
  * is opened. Many people open the service on a cheap phone with prepaid data: this keeps each
  * visit light. Run after `vite build`; it reads dist/.vite/manifest.json to follow each chunk's
  * static imports and adds the locale chunks the page fetches before it shows anything, and
- * dist/.vite/precache-packs.json for the offline downloads (src/tools/precache-packs.ts).
+ * dist/.vite/precache-packs.json for the offline downloads (src/tools/precache-packs.ts). It also
+ * fails when the service worker's list holds a file of the staff pages (src/staff).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -100,6 +101,8 @@ function main(): number {
     return 1;
   }
   const packs = JSON.parse(readFileSync(PACKS, "utf8")) as PrecachePacks;
+  // The list Workbox injected, with each file's address in quotes.
+  const serviceWorker = readFileSync(join(DIST, "sw.js"), "utf8");
   const flowIds = flowFiles("flows").map((file) => basename(file, ".json"));
   let firstPage: string[];
   let wizard: { flowId: string; files: string[] }[];
@@ -145,6 +148,15 @@ function main(): number {
       console.error(`Pack of ${flowId} over budget by ${kb(bytes - PACK_BUDGET)}.`);
       failed = true;
     }
+  const staffPrecached = packs.staff.filter((file) => serviceWorker.includes(`"${file}"`));
+  if (packs.staff.length === 0 || staffPrecached.length > 0) {
+    console.error(
+      packs.staff.length === 0
+        ? `${PACKS} lists no staff page file: is src/staff/index.html still an input of the build?`
+        : `The service worker precaches staff pages' files: ${staffPrecached.join(", ")}.`,
+    );
+    failed = true;
+  }
   const misplaced = proceduresInShell(manifest, packs, flowIds);
   if (misplaced.length > 0) {
     console.error(`A procedure's own files are downloaded at the first visit: ${misplaced.join(", ")}.`);

@@ -10,9 +10,11 @@ const BUILT = join("dist", "index.html");
 /** Everything the page is built from. src/shared and the lock file are here because the page bundles them too. */
 const SOURCES = [
   "src/app",
+  "src/staff",
   "src/shared",
   "src/tools/flow-catalogue.ts",
   "src/tools/precache-packs.ts",
+  "src/sw",
   "src/tools/prerender.ts",
   "flows",
   "locales",

@@ -26,6 +26,8 @@ export interface PrecachePacks {
   readonly shell: readonly string[];
   /** Per procedure id, the files fetched when it is opened (shared ones appear in several). */
   readonly packs: Readonly<Record<string, readonly string[]>>;
+  /** The staff pages' own files (src/staff): never in the service worker's list. */
+  readonly staff: readonly string[];
 }
 
 /**
@@ -45,6 +47,18 @@ const WIZARD_CODE = /[/\\]src[/\\]app[/\\]wizard[/\\]/;
 const ONLINE_ONLY_CODE = /[/\\](?:src[/\\]app[/\\](?:handoff|post)|node_modules[/\\]fake-indexeddb)[/\\]/;
 /** The texts of those online-only pages. */
 const ONLINE_ONLY_NAMESPACES = new Set(["handoff", "post"]);
+
+/**
+ * The staff pages (src/staff, their HTML under dist/src/staff/, their texts): an app apart, for
+ * the province's PCs and tablets, which a citizen's phone never downloads.
+ */
+const STAFF_CODE = /(?:^|[/\\])src[/\\]staff[/\\]/;
+const STAFF_NAMESPACE = "staff";
+
+function isStaffOwn(file: BundleFile): boolean {
+  const source = file.source ?? file.file;
+  return STAFF_CODE.test(source) || LOCALE_FILE.exec(source)?.[1] === STAFF_NAMESPACE;
+}
 
 function isOnlineOnly(source: string): boolean {
   const namespace = LOCALE_FILE.exec(source)?.[1];
@@ -80,25 +94,58 @@ function reach(starts: Iterable<string>, graph: Map<string, BundleFile>, stopAt:
   return seen;
 }
 
+/** The staff pages' own files, and what only they load (a library the citizens' app never uses). */
+function staffFiles(files: readonly BundleFile[], graph: Map<string, BundleFile>): Set<string> {
+  const own = new Set(files.filter(isStaffOwn).map((f) => f.file));
+  const citizenEntries = files.filter((f) => f.isEntry && !own.has(f.file)).map((f) => f.file);
+  const citizens = reach(citizenEntries, graph, own);
+  const staff = reach(own, graph, new Set());
+  return new Set([...staff].filter((file) => own.has(file) || !citizens.has(file)));
+}
+
 export function splitPrecache(files: readonly BundleFile[], flowIds: readonly string[]): PrecachePacks {
   const graph = new Map(files.map((f) => [f.file, f]));
-  const roots = packRoots(files, flowIds);
+  const staff = staffFiles(files, graph);
+  const roots = packRoots(
+    files.filter((f) => !staff.has(f.file)),
+    flowIds,
+  );
   const allRoots = new Set([...roots.values()].flatMap((set) => [...set]));
   const onlineOnly = files.filter((f) => f.source && isOnlineOnly(f.source)).map((f) => f.file);
-  const entries = files.filter((f) => f.isEntry).map((f) => f.file);
-  const shell = reach(entries, graph, new Set([...allRoots, ...onlineOnly]));
+  const entries = files.filter((f) => f.isEntry && !staff.has(f.file)).map((f) => f.file);
+  const shell = reach(entries, graph, new Set([...allRoots, ...onlineOnly, ...staff]));
   // Files no chunk loads (the favicon, a stylesheet of the page itself) belong to the shell too.
-  const reachedByAll = reach([...entries, ...allRoots, ...onlineOnly], graph, new Set());
+  const reachedByAll = reach([...entries, ...allRoots, ...onlineOnly, ...staff], graph, new Set());
   for (const { file } of files) if (!reachedByAll.has(file)) shell.add(file);
   const packs = Object.fromEntries(
     [...roots].map(([id, set]) => {
       // The wizard can load every flow: another procedure's own files are not part of this pack.
       const others = new Set([...allRoots].filter((file) => !set.has(file)));
-      const stopAt = new Set([...others, ...onlineOnly]);
+      const stopAt = new Set([...others, ...onlineOnly, ...staff]);
       return [id, [...reach(set, graph, stopAt)].filter((file) => !shell.has(file)).sort()];
     }),
   );
-  return { shell: [...shell].sort(), packs };
+  return { shell: [...shell].sort(), packs, staff: [...staff].sort() };
+}
+
+/**
+ * The service worker's list from Workbox's: each procedure's files tagged with it (fetched when
+ * it is opened), the staff pages' files left out.
+ */
+export function precacheManifest<Entry extends { url: string }>(
+  entries: readonly Entry[],
+  split: PrecachePacks,
+): (Entry & { flows?: string[] })[] {
+  const flowsOf = new Map<string, string[]>();
+  for (const [id, pack] of Object.entries(split.packs))
+    for (const file of pack) flowsOf.set(file, [...(flowsOf.get(file) ?? []), id]);
+  const staff = new Set(split.staff);
+  return entries
+    .filter((entry) => !staff.has(entry.url))
+    .map((entry) => {
+      const flows = flowsOf.get(entry.url);
+      return flows ? { ...entry, flows } : entry;
+    });
 }
 
 export const PACKS_FILE = ".vite/precache-packs.json";
@@ -148,15 +195,7 @@ export function precachePacksPlugin(flowIds: readonly string[]): {
   };
   const tagPackEntries = async <Entry extends { url: string }>(entries: Entry[]) => {
     if (!split) throw new Error("the precache split is computed by the client build, which did not run");
-    const flowsOf = new Map<string, string[]>();
-    for (const [id, pack] of Object.entries(split.packs))
-      for (const file of pack) flowsOf.set(file, [...(flowsOf.get(file) ?? []), id]);
-    return {
-      manifest: entries.map((entry) => {
-        const flows = flowsOf.get(entry.url);
-        return flows ? { ...entry, flows } : entry;
-      }),
-    };
+    return { manifest: precacheManifest(entries, split) };
   };
   return { plugin, tagPackEntries };
 }

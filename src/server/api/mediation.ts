@@ -4,17 +4,23 @@
  * posts, procedures and steps only: no person, no answer, no document (a test reads them all).
  */
 import { Hono } from "hono";
+import { getCookie } from "hono/cookie";
 import { streamSSE } from "hono/streaming";
 import { apiRoutes } from "../../shared/api/paths";
 import type { Board, Statistics } from "../../shared/api/posts";
 import type { ApiServices } from "../services";
 import { apiError } from "./errors";
-import { staffOnly } from "./staff-session";
+import { STAFF_COOKIE, staffOnly } from "./staff-session";
 
 /** How often the live board looks for changes: the issue asks for a call shown within 2 s. */
 const BOARD_POLL_MS = 500;
 /** A comment line now and then keeps proxies from closing a quiet stream. */
 const KEEP_ALIVE_MS = 20_000;
+/**
+ * How often an open stream checks its session: one ended (sign-out, an administrator, disabled)
+ * stops receiving the board within this time. An open board counts as use of the session.
+ */
+const SESSION_CHECK_MS = 5_000;
 
 export function mediationRoutes(services: ApiServices): Hono {
   const routes = new Hono();
@@ -40,11 +46,18 @@ export function mediationRoutes(services: ApiServices): Hono {
   routes.get(apiRoutes.mediationBoard, mediator, async (c) => c.json(await board()));
 
   // Polling the database (not an in-process event) so a call made on another server process shows too.
-  routes.get(apiRoutes.mediationEvents, mediator, (c) =>
-    streamSSE(c, async (stream) => {
+  routes.get(apiRoutes.mediationEvents, mediator, (c) => {
+    const token = getCookie(c, STAFF_COOKIE) ?? "";
+    return streamSSE(c, async (stream) => {
       let last = "";
       let quietSince = Date.now();
+      let checkedAt = Date.now();
       while (!stream.aborted && !stream.closed) {
+        if (Date.now() - checkedAt >= SESSION_CHECK_MS) {
+          checkedAt = Date.now();
+          // The browser reconnects, is answered 401, and its page goes to the sign-in.
+          if (!(await services.staff.sessions.actorOf(token))) break;
+        }
         const now = JSON.stringify(await board());
         if (now !== last) {
           last = now;
@@ -56,8 +69,8 @@ export function mediationRoutes(services: ApiServices): Hono {
         }
         await stream.sleep(BOARD_POLL_MS);
       }
-    }),
-  );
+    });
+  });
 
   routes.post(apiRoutes.mediationTake, mediator, async (c) =>
     (await posts.take(c.req.param("id"))) ? c.json(await board()) : apiError(c, 404, "help_call_not_found"),

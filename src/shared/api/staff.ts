@@ -15,6 +15,11 @@ export type StaffPasswordAnswer =
   | { readonly next: "totp-setup"; readonly otpauthUrl: string; readonly qrSvg: string }
   | { readonly next: "totp" };
 
+export const StaffPasswordAnswerSchema = v.variant("next", [
+  v.object({ next: v.literal("totp-setup"), otpauthUrl: v.string(), qrSvg: v.string() }),
+  v.object({ next: v.literal("totp") }),
+]);
+
 export const StaffMeSchema = v.object({
   id: v.string(),
   email: v.string(),
@@ -26,3 +31,20 @@ export const StaffMeSchema = v.object({
 });
 
 export type StaffMe = v.InferOutput<typeof StaffMeSchema>;
+
+/** What an administrator sees of each staff account (never a password or a TOTP secret). */
+export const StaffAccountsSchema = v.object({
+  accounts: v.array(
+    v.object({
+      id: v.string(),
+      email: v.string(),
+      name: v.string(),
+      roles: v.array(v.picklist(STAFF_ROLES)),
+      disabled: v.boolean(),
+      totpSetUp: v.boolean(),
+      openSessions: v.number(),
+    }),
+  ),
+});
+
+export type StaffAccountsList = v.InferOutput<typeof StaffAccountsSchema>["accounts"];

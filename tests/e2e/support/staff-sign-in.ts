@@ -56,3 +56,22 @@ export async function staffSignIn(page: Page, account: E2eStaffAccount): Promise
   });
   expect(coded.status(), "staff TOTP code").toBe(200);
 }
+
+/**
+ * Signs in through the staff pages as a person does, with the keyboard: email and password, then
+ * (first sign-in) the TOTP secret read from the page, as typed into an authenticator app, then
+ * the code. Ends on the page the person's role lands on.
+ */
+export async function staffSignInThroughPage(page: Page, account: E2eStaffAccount): Promise<void> {
+  await page.goto("/personnel/connexion");
+  await page.getByLabel("Adresse e-mail professionnelle").fill(account.email);
+  await page.getByLabel("Mot de passe").fill(account.password);
+  await page.keyboard.press("Enter");
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Installer la double vérification" }),
+  ).toBeVisible();
+  account.totpSecret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
+  await page.getByLabel("Code à 6 chiffres").fill(currentTotpCode(account.totpSecret));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
+}

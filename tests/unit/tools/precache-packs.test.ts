@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type BundleFile, splitPrecache } from "../../../src/tools/precache-packs";
+import { type BundleFile, precacheManifest, splitPrecache } from "../../../src/tools/precache-packs";
 
 const chunk = (
   file: string,
@@ -45,6 +45,23 @@ const bundle: BundleFile[] = [
   chunk("favicon.svg", undefined),
 ];
 
+/** The staff pages: another entry, sharing the citizens' i18n chunk, with a library of its own. */
+const staffBundle: BundleFile[] = [
+  ...bundle.map((f) =>
+    f.file === "assets/catalogue.js" ? { ...f, loads: [...f.loads, "assets/locale-fr-staff.js"] } : f,
+  ),
+  chunk("src/staff/index.html", undefined),
+  chunk(
+    "assets/staff.js",
+    "/p/src/staff/index.html",
+    ["assets/shared.js", "assets/staff.css", "assets/qr.js", "assets/locale-fr-staff.js"],
+    true,
+  ),
+  chunk("assets/staff.css", undefined),
+  chunk("assets/qr.js", undefined),
+  chunk("assets/locale-fr-staff.js", "/p/locales/fr/staff.json"),
+];
+
 describe("splitPrecache", () => {
   const split = splitPrecache(bundle, ["a", "b"]);
 
@@ -85,5 +102,28 @@ describe("splitPrecache", () => {
     );
     expect(withC.shell).toEqual(split.shell);
     expect(withC.packs.c).toContain("assets/c.js");
+  });
+
+  it("precaches no file of the staff pages, not even their texts the citizens' i18n could load", () => {
+    const withStaff = splitPrecache(staffBundle, ["a", "b"]);
+    const staffFiles = [
+      "assets/locale-fr-staff.js",
+      "assets/qr.js",
+      "assets/staff.css",
+      "assets/staff.js",
+      "src/staff/index.html",
+    ];
+    expect(withStaff.staff).toEqual(staffFiles);
+    expect(withStaff.shell).toEqual(split.shell);
+    expect(withStaff.packs).toEqual(split.packs);
+    const manifest = precacheManifest(
+      staffBundle.map(({ file }) => ({ url: file, revision: null })),
+      withStaff,
+    );
+    const urls = manifest.map((entry) => entry.url);
+    for (const file of staffFiles) expect(urls).not.toContain(file);
+    // What both apps load stays, for the citizens.
+    expect(urls).toContain("assets/shared.js");
+    expect(manifest.find((entry) => entry.url === "assets/a.js")?.flows).toEqual(["a"]);
   });
 });

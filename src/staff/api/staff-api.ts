@@ -1,0 +1,165 @@
+/**
+ * Everything the staff pages ask the server, and the only staff code that calls fetch: the paths
+ * and the answers' schemas are the API contract's (src/shared/api). A 401 `staff_sign_in_required`
+ * from any route (a session ended by the idle limit, an administrator, a sign-out elsewhere) is
+ * reported to `onSignInRequired`, which sends the person to the sign-in.
+ */
+import * as v from "valibot";
+import { type ApiErrorCode, apiErrorOf } from "../../shared/api/error-codes";
+import { apiPaths } from "../../shared/api/paths";
+import {
+  type Board,
+  BoardSchema,
+  type CurrentPost,
+  CurrentPostSchema,
+  type Statistics,
+  StatisticsSchema,
+} from "../../shared/api/posts";
+import {
+  type StaffAccountsList,
+  StaffAccountsSchema,
+  type StaffMe,
+  StaffMeSchema,
+  type StaffPasswordAnswer,
+  StaffPasswordAnswerSchema,
+} from "../../shared/api/staff";
+
+/** Why a call failed: the API's code, no network, or an answer the page cannot read. */
+export type StaffProblem = ApiErrorCode | "network" | "unexpected";
+export type Outcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problem: StaffProblem };
+
+let signInRequired: () => void = () => undefined;
+
+export function onSignInRequired(listener: () => void): void {
+  signInRequired = listener;
+}
+
+async function call<T>(
+  path: string,
+  method: string,
+  schema: v.GenericSchema<unknown, T> | undefined,
+  body?: unknown,
+): Promise<Outcome<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    return { ok: false, problem: "network" };
+  }
+  const json: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const problem = apiErrorOf(json)?.code ?? "unexpected";
+    if (problem === "staff_sign_in_required") signInRequired();
+    return { ok: false, problem };
+  }
+  if (!schema) return { ok: true, value: undefined as T };
+  const parsed = v.safeParse(schema, json);
+  return parsed.success ? { ok: true, value: parsed.output } : { ok: false, problem: "unexpected" };
+}
+
+export const signInWithPassword = (email: string, password: string): Promise<Outcome<StaffPasswordAnswer>> =>
+  call(apiPaths.staffSignIn, "POST", StaffPasswordAnswerSchema, { email, password });
+
+export const signInWithCode = (code: string): Promise<Outcome<StaffMe>> =>
+  call(apiPaths.staffSignInTotp, "POST", StaffMeSchema, { code });
+
+/** Who is signed in; `staff_sign_in_required` when nobody is (not reported: the page is starting). */
+export async function currentStaff(): Promise<Outcome<StaffMe>> {
+  try {
+    const response = await fetch(apiPaths.staffSession, { credentials: "same-origin" });
+    if (response.status === 401) return { ok: false, problem: "staff_sign_in_required" };
+    const parsed = v.safeParse(StaffMeSchema, await response.json());
+    return parsed.success ? { ok: true, value: parsed.output } : { ok: false, problem: "unexpected" };
+  } catch {
+    return { ok: false, problem: "network" };
+  }
+}
+
+export const signOut = (): Promise<Outcome<undefined>> => call(apiPaths.staffSignOut, "POST", undefined);
+
+export async function staffAccounts(): Promise<Outcome<StaffAccountsList>> {
+  const answer = await call(apiPaths.staffAccounts, "GET", StaffAccountsSchema);
+  return answer.ok ? { ok: true, value: answer.value.accounts } : answer;
+}
+
+export const endSessionsOf = (id: string): Promise<Outcome<undefined>> =>
+  call(apiPaths.staffAccountEndSessions(id), "POST", undefined);
+
+export const takeCall = (id: string): Promise<Outcome<Board>> =>
+  call(apiPaths.mediationTake(id), "POST", BoardSchema);
+
+export const closeCall = (id: string): Promise<Outcome<Board>> =>
+  call(apiPaths.mediationClose(id), "POST", BoardSchema);
+
+export const statistics = (): Promise<Outcome<Statistics>> =>
+  call(apiPaths.mediationStatistics, "GET", StatisticsSchema);
+
+/** This browser as a post of the connected space (its cookies are set by the answer). */
+export const enrolThisBrowser = (name: string): Promise<Outcome<undefined>> =>
+  call(apiPaths.posts, "POST", undefined, { name });
+
+export const removePost = (id: string): Promise<Outcome<undefined>> =>
+  call(apiPaths.post(id), "DELETE", undefined);
+
+/** The post this browser is, if it is one (its readable marker cookie says whether to ask). */
+export async function thisBrowserPost(): Promise<CurrentPost | undefined> {
+  if (!document.cookie.split("; ").includes("pap_post=1")) return undefined;
+  try {
+    const response = await fetch(apiPaths.currentPost, { credentials: "same-origin" });
+    if (!response.ok) return undefined;
+    const parsed = v.safeParse(CurrentPostSchema, await response.json());
+    return parsed.success ? parsed.output : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface BoardEvents {
+  readonly onBoard: (board: Board) => void;
+  /** The stream is down; the browser tries again by itself. */
+  readonly onLost: () => void;
+}
+
+/** How long before a stream the browser gave up on is opened again. */
+const REOPEN_MS = 2000;
+
+/**
+ * The live board (server-sent events). EventSource reconnects by itself after a cut; when it
+ * gives up (the server answered an error, a 401 after a session ended), the session is asked:
+ * signed out goes to the sign-in, anything else opens a new stream a moment later.
+ * Returns a function that closes the stream.
+ */
+export function followBoard(events: BoardEvents): () => void {
+  let source: EventSource | undefined;
+  let reopen: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const open = () => {
+    source = new EventSource(apiPaths.mediationEvents);
+    source.addEventListener("board", (event) => {
+      const parsed = v.safeParse(BoardSchema, JSON.parse((event as MessageEvent<string>).data));
+      if (parsed.success) events.onBoard(parsed.output);
+    });
+    source.addEventListener("error", () => {
+      events.onLost();
+      if (source?.readyState !== EventSource.CLOSED) return;
+      void currentStaff().then((me) => {
+        if (stopped) return;
+        if (!me.ok && me.problem === "staff_sign_in_required") signInRequired();
+        else reopen = setTimeout(open, REOPEN_MS);
+      });
+    });
+  };
+  open();
+  return () => {
+    stopped = true;
+    clearTimeout(reopen);
+    source?.close();
+  };
+}
