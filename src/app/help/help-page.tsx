@@ -1,6 +1,7 @@
 /**
  * "Aide" page: where the answers are kept, whether the browser may clear them when space runs
- * short, how much room they take, and how to erase everything from this device.
+ * short, how much room they take, how to reach each procedure's department, and how to erase
+ * everything from this device.
  */
 // Its lists and notices are styled with the wizard's: opened directly, the page needs them too.
 import "../wizard/wizard.css";
