@@ -60,6 +60,18 @@ export const API_ERROR_CODES = [
   "staff_wrong_code",
   "staff_sign_in_expired",
   "staff_not_found",
+  "transition_not_allowed",
+  "reason_required",
+  "reason_not_expected",
+  "unknown_reason",
+  "request_changed",
+  "not_an_agent_of_procedure",
+  "note_empty",
+  "unknown_document_field",
+  "task_not_found",
+  "task_answered",
+  "task_answer_conflict",
+  "attachment_invalid",
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
