@@ -43,6 +43,9 @@ export function requestView(
           (flow &&
             texts.text(value.explain, flow.id, {
               ...Object.fromEntries(Object.entries(value.inputs).map(([k, v]) => [k, shown(v, texts)])),
+              // The explanation names the figure itself, as the citizen's page fills it in.
+              value: shown(value.value, texts),
+              [value.id]: shown(value.value, texts),
               ...Object.fromEntries(
                 Object.entries(flow.parameters).map(([k, p]) => [`params.${k}`, shown(p.value, texts)]),
               ),
