@@ -4,6 +4,8 @@ import { apiRoutes } from "../shared/api/paths";
 import { accountRoutes } from "./api/account";
 import { accountDraftRoutes } from "./api/account-drafts";
 import { accountRequestRoutes } from "./api/account-requests";
+import { agentRoutes } from "./api/agents";
+import { citizenExchangeRoutes } from "./api/citizen-exchanges";
 import { withTrustProxy } from "./api/client-key";
 import { apiError } from "./api/errors";
 import { listFlows } from "./api/flows";
@@ -43,6 +45,8 @@ export function createApi(services?: ApiServices, trustProxy: TrustProxy = TRUST
     api.route("/", staffRoutes(services.staff));
     api.route("/", postRoutes(services));
     api.route("/", mediationRoutes(services));
+    api.route("/", agentRoutes(services));
+    api.route("/", citizenExchangeRoutes(services));
     api.get(apiRoutes.health, health(services));
     api.get(apiRoutes.flows, listFlows(services.flows));
     api.put(apiRoutes.submission, putSubmission(services));

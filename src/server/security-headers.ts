@@ -38,6 +38,8 @@ export function securityHeaders(options: { readonly behindTls?: boolean } = {}):
   return async (c, next) => {
     await next();
     // Set after the handlers run, so responses replaced downstream (304, errors) get them too.
-    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    // A handler's own policy stays: a stored document is served under a stricter, sandboxing one.
+    for (const [name, value] of Object.entries(headers))
+      if (name !== "Content-Security-Policy" || !c.res.headers.has(name)) c.res.headers.set(name, value);
   };
 }

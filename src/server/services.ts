@@ -17,6 +17,7 @@ import {
 } from "./config";
 import { AccountDraftsRepository } from "./db/account-drafts-repository";
 import { type Database, type OpenOptions, openDatabase } from "./db/connect";
+import { ExchangesRepository } from "./db/exchanges-repository";
 import { HandoffsRepository } from "./db/handoffs-repository";
 import { type ProcessingHooks, ProcessingRepository } from "./db/processing-repository";
 import { RecordingBatches } from "./db/recording-batches";
@@ -35,6 +36,8 @@ import { HandoffService } from "./handoffs/handoff-service";
 import { MessageTexts } from "./messages/message-texts";
 import { PostsService } from "./posts/posts-service";
 import { ProcessingActions } from "./processing/actions";
+import { CitizenExchangesService } from "./processing/citizen-exchanges";
+import { CitizenNotices } from "./processing/citizen-notices";
 import { ProcessingExports } from "./processing/exports";
 import { ProcessingQueues } from "./processing/queues";
 import { RequestsService } from "./requests/requests-service";
@@ -77,6 +80,9 @@ export interface ApiServices {
     readonly queues: ProcessingQueues;
     readonly actions: ProcessingActions;
     readonly exports: ProcessingExports;
+    /** Asking the citizen, their answers, and messages both ways. */
+    readonly exchanges: CitizenExchangesService;
+    readonly exchangesRepository: ExchangesRepository;
   };
   close(): Promise<void>;
 }
@@ -125,11 +131,41 @@ export async function openServices(
   const handoffLimits = config.handoffLimits ?? DEFAULT_HANDOFF_LIMITS;
   const handoffs = new HandoffService(new HandoffsRepository(database.db), () => handoffLimits);
   const processingRepository = new ProcessingRepository(database.db, options.processingHooks);
+  const exchangesRepository = new ExchangesRepository(database.db);
+  const notices = new CitizenNotices(exchangesRepository, account.queue, messageTexts);
+  // The accounts' test clock is the server's clock: staff sessions expire by it too.
+  const staff = openStaffServices(
+    database.db,
+    config.staff ?? DEFAULT_STAFF_RULES,
+    options.accounts?.now,
+    options.accounts?.allowInsecureOidc,
+  );
   const processing = {
     repository: processingRepository,
     queues: new ProcessingQueues(processingRepository),
-    actions: new ProcessingActions({ repository: processingRepository, requests }),
+    actions: new ProcessingActions({
+      repository: processingRepository,
+      requests,
+      notices,
+      colleagueProcesses: async (staffId, flowId) => {
+        const colleague = await staff.accounts.summary(staffId);
+        return (
+          !!colleague &&
+          !colleague.disabled &&
+          colleague.roles.includes("agent") &&
+          colleague.procedures.includes(flowId)
+        );
+      },
+    }),
     exports: new ProcessingExports(processingRepository, texts),
+    exchanges: new CitizenExchangesService({
+      processing: processingRepository,
+      exchanges: exchangesRepository,
+      requests,
+      notices,
+      flows,
+    }),
+    exchangesRepository,
   };
   return {
     database,
@@ -147,13 +183,7 @@ export async function openServices(
     posts: new PostsService(database.db, config.postIdleSeconds ?? DEFAULT_POST_IDLE_SECONDS),
     handoffs,
     handoffLimits,
-    // The accounts' test clock is the server's clock: staff sessions expire by it too.
-    staff: openStaffServices(
-      database.db,
-      config.staff ?? DEFAULT_STAFF_RULES,
-      options.accounts?.now,
-      options.accounts?.allowInsecureOidc,
-    ),
+    staff,
     processing,
     async close() {
       await account.queue.stop();

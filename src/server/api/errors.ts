@@ -86,6 +86,20 @@ export const ERROR_MESSAGES: { readonly [code in ApiErrorCode]: string } = {
     "La connexion par l'annuaire de la province n'a pas abouti. Recommencez, ou connectez-vous avec votre mot de passe.",
   staff_not_provisioned:
     "L'annuaire vous reconnaît, mais vous n'avez pas encore de compte ici. Demandez à un administrateur de vous en ouvrir un.",
+  transition_not_allowed: "Cette demande ne peut pas passer à cet état depuis celui où elle est.",
+  reason_required: "Il faut donner un motif pour cette décision.",
+  reason_not_expected: "Cette action ne prend pas de motif.",
+  unknown_reason: "Ce motif ne fait pas partie de la liste du service.",
+  request_changed: "Quelqu'un a changé cette demande entre-temps : rechargez-la pour voir où elle en est.",
+  not_an_agent_of_procedure:
+    "Cette personne ne traite pas cette démarche : choisissez un agent de la démarche.",
+  note_empty: "La note est vide.",
+  unknown_document_field: "Cette pièce n'existe pas dans la démarche de cette demande.",
+  task_not_found: "Cette demande de la province n'existe pas, ou plus.",
+  task_answered: "Vous avez déjà répondu à cette demande de la province.",
+  task_answer_conflict: "Une autre réponse a déjà été envoyée avec cet identifiant.",
+  attachment_invalid:
+    "Un document joint n'est pas arrivé en entier, n'est pas accepté, ou est déjà joint ailleurs : envoyez-le à nouveau.",
 };
 
 export type ErrorCode = ApiErrorCode;

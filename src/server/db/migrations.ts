@@ -477,6 +477,53 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
         .execute();
     },
   },
+  "0015-agent-messages": {
+    async up(db: AnyDb) {
+      // Messages between the agents and the citizen about one request. A citizen's carries the id
+      // their device made (unique), so the outbox sending it twice records it once.
+      await db.schema
+        .createTable("request_messages")
+        .addColumn("id", TEXT_ID, (c) => c.primaryKey())
+        .addColumn("request_id", "varchar(36)", (c) => c.notNull().references("submissions.id"))
+        .addColumn("at", ISO_TIME, (c) => c.notNull())
+        .addColumn("author", "varchar(16)", (c) => c.notNull())
+        .addColumn("staff_id", TEXT_ID)
+        .addColumn("client_id", "varchar(36)", (c) => c.unique())
+        .addColumn("text", "text", (c) => c.notNull())
+        .addColumn("attachments", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("request_messages_request")
+        .on("request_messages")
+        .columns(["request_id", "at"])
+        .execute();
+    },
+  },
+  "0016-agent-tasks": {
+    async up(db: AnyDb) {
+      // What an agent asks of the citizen (a correction, named documents) and the answer, once:
+      // the answer's client id is the device's, unique, so a replay finds the first answer.
+      await db.schema
+        .createTable("request_tasks")
+        .addColumn("id", TEXT_ID, (c) => c.primaryKey())
+        .addColumn("request_id", "varchar(36)", (c) => c.notNull().references("submissions.id"))
+        .addColumn("at", ISO_TIME, (c) => c.notNull())
+        .addColumn("staff_id", TEXT_ID, (c) => c.notNull())
+        .addColumn("kind", "varchar(16)", (c) => c.notNull())
+        .addColumn("text", "text", (c) => c.notNull())
+        .addColumn("documents", "text", (c) => c.notNull())
+        .addColumn("answered_at", ISO_TIME)
+        .addColumn("answer_client_id", "varchar(36)", (c) => c.unique())
+        .addColumn("answer_digest", "varchar(64)")
+        .addColumn("answer_text", "text")
+        .execute();
+      await db.schema
+        .createIndex("request_tasks_request")
+        .on("request_tasks")
+        .columns(["request_id", "at"])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -335,6 +335,36 @@ export interface ProcessingAuditTable {
   detail: string | null;
 }
 
+/** A message about a request, from an agent or from the citizen (client_id: the citizen's device's). */
+export interface RequestMessagesTable {
+  id: string;
+  request_id: string;
+  at: string;
+  author: "staff" | "citizen";
+  staff_id: string | null;
+  client_id: string | null;
+  text: string;
+  /** JSON array of upload ids the citizen joined. */
+  attachments: string;
+}
+
+/** What an agent asks of the citizen, and their answer once it came. */
+export interface RequestTasksTable {
+  id: string;
+  request_id: string;
+  at: string;
+  staff_id: string;
+  kind: "correction" | "documents";
+  text: string;
+  /** JSON array of the document fields' ids asked for. */
+  documents: string;
+  answered_at: string | null;
+  answer_client_id: string | null;
+  /** sha256 of the answer's body: the same client id with another body is a conflict. */
+  answer_digest: string | null;
+  answer_text: string | null;
+}
+
 export interface Tables {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -361,6 +391,8 @@ export interface Tables {
   staff_sign_in_failures: StaffSignInFailuresTable;
   request_notes: RequestNotesTable;
   processing_audit: ProcessingAuditTable;
+  request_messages: RequestMessagesTable;
+  request_tasks: RequestTasksTable;
 }
 
 export type Db = Kysely<Tables>;

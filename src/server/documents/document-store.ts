@@ -24,6 +24,8 @@ export interface DocumentStore {
   readHead(id: string, length: number): Promise<Uint8Array>;
   /** Forces a finished upload's bytes to disk, so a power cut cannot lose what was acknowledged. */
   makeDurable(id: string): Promise<void>;
+  /** The whole content of a finished upload, for staff reading a request's documents. */
+  readAll(id: string): Promise<Uint8Array>;
   /** sha256 of the whole content, hex. */
   sha256(id: string): Promise<string>;
   remove(id: string): Promise<void>;

@@ -1,7 +1,7 @@
 /** Documents as files under DATA_DIR/uploads: `<id>` holds the bytes, `<id>.json` the tus metadata. */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, open, statfs } from "node:fs/promises";
+import { mkdir, open, readFile, statfs } from "node:fs/promises";
 import { dirname } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { FileStore } from "@tus/file-store";
@@ -66,6 +66,10 @@ export class FileDocumentStore implements DocumentStore {
     // The bytes, the metadata beside them, and the directory entries that name both: the three
     // waits for the disk overlap, and the upload is acknowledged only once all three are over.
     await Promise.all([path, `${path}.json`, dirname(path)].map(syncFile));
+  }
+
+  async readAll(id: string): Promise<Uint8Array> {
+    return new Uint8Array(await readFile(await this.pathOf(id)));
   }
 
   async sha256(id: string): Promise<string> {

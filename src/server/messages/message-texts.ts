@@ -14,7 +14,14 @@ interface CodeTexts {
   readonly sms: string;
 }
 
-type Catalogue = Record<MessageLanguage, { readonly signInCode: CodeTexts; readonly postReceipt: CodeTexts }>;
+/** What the citizen is told of their request: the reference, never what it holds. */
+export const REQUEST_NOTICES = ["requestStatus", "requestMessage", "requestTask"] as const;
+export type RequestNotice = (typeof REQUEST_NOTICES)[number];
+
+type Catalogue = Record<
+  MessageLanguage,
+  { readonly signInCode: CodeTexts; readonly postReceipt: CodeTexts } & Record<RequestNotice, CodeTexts>
+>;
 
 export class MessageTexts {
   private constructor(private readonly catalogue: Catalogue) {}
@@ -34,7 +41,11 @@ export class MessageTexts {
         };
         return [
           language,
-          { signInCode: complete("signInCode"), postReceipt: complete("postReceipt") },
+          {
+            signInCode: complete("signInCode"),
+            postReceipt: complete("postReceipt"),
+            ...Object.fromEntries(REQUEST_NOTICES.map((name) => [name, complete(name)])),
+          },
         ] as const;
       }),
     );
@@ -43,7 +54,20 @@ export class MessageTexts {
 
   /** A request's reference sent from a post of the connected space to the person's phone or mailbox. */
   postReceipt(language: MessageLanguage, values: { readonly reference: string }) {
-    const texts = this.catalogue[language].postReceipt;
+    return this.withReference(language, "postReceipt", values);
+  }
+
+  /** A status change, a message or a task on the person's request, named by its reference only. */
+  requestNotice(language: MessageLanguage, notice: RequestNotice, values: { readonly reference: string }) {
+    return this.withReference(language, notice, values);
+  }
+
+  private withReference(
+    language: MessageLanguage,
+    name: "postReceipt" | RequestNotice,
+    values: { readonly reference: string },
+  ) {
+    const texts = this.catalogue[language][name];
     const fill = (text: string) => text.replace(/\{\{reference\}\}/g, values.reference);
     return { subject: fill(texts.subject), email: fill(texts.email), sms: fill(texts.sms) };
   }

@@ -10,11 +10,16 @@ import type { RequestAction } from "../requests/lifecycle";
 import type { RequestsService, StatusChangeOutcome } from "../requests/requests-service";
 import { mayProcess, type StaffActor } from "../staff/staff-actor";
 import { type AuditAction, auditEntry } from "./audit";
+import type { CitizenNotices } from "./citizen-notices";
 import { type QueueFilters, type QueueName, queueQuery } from "./queues";
 
 export interface ProcessingDeps {
   readonly repository: ProcessingRepository;
   readonly requests: RequestsService;
+  /** Whether a colleague processes the procedure (an agent of it, account not disabled). */
+  readonly colleagueProcesses?: (staffId: string, flowId: string) => Promise<boolean>;
+  /** Tells the citizen of each status change, in the change's transaction. */
+  readonly notices?: CitizenNotices;
   readonly now?: () => Date;
   readonly newId?: () => string;
 }
@@ -32,7 +37,10 @@ export type StaffStatusAction = Exclude<RequestAction, "citizen_answered">;
 
 export type ActionOutcome =
   | { readonly ok: true }
-  | { readonly ok: false; readonly problem: "not_found" | "note_empty" | "note_too_long" };
+  | {
+      readonly ok: false;
+      readonly problem: "not_found" | "note_empty" | "note_too_long" | "not_an_agent_of_procedure";
+    };
 
 /** A bulk assignment covers at most this many requests; the agent narrows the queue for more. */
 export const BULK_LIMIT = 500;
@@ -67,11 +75,12 @@ export class ProcessingActions {
     return this.assign(actor, id, actor.staffId, "follow");
   }
 
-  /**
-   * Hands the request to a colleague. Whether they process this procedure is the staff
-   * directory's to say (the staff branch); until then the audit keeps whom it went to.
-   */
-  transfer(actor: StaffActor, id: string, toStaffId: string): Promise<ActionOutcome> {
+  /** Hands the request to a colleague, who must be an agent of its procedure. */
+  async transfer(actor: StaffActor, id: string, toStaffId: string): Promise<ActionOutcome> {
+    const request = await this.scoped(actor, id);
+    if (!request) return { ok: false, problem: "not_found" };
+    if (!(await this.colleagueProcesses(toStaffId, request.flowId)))
+      return { ok: false, problem: "not_an_agent_of_procedure" };
     return this.assign(actor, id, toStaffId, "transfer");
   }
 
@@ -89,16 +98,19 @@ export class ProcessingActions {
     const request = await this.scoped(actor, id);
     if (!request) return { ok: false, problem: "not_found" };
     const at = this.now();
-    return this.deps.requests.changeStatus(id, action, {
+    const changed = await this.deps.requests.changeStatus(id, action, {
       actor: `staff:${actor.staffId}`,
       reason,
       at,
       alsoWrite: async (trx) => {
         const writes = this.deps.repository.writes(trx);
         await writes.audit([auditEntry(actor, action, id, at, reason?.trim() || null)]);
+        await this.deps.notices?.notify(trx, id, "requestStatus");
         await this.deps.repository.beforeCommit();
       },
     });
+    if (changed.ok) this.deps.notices?.kick();
+    return changed;
   }
 
   /** A private note: seen by staff of the procedure only, never by the citizen. */
@@ -129,9 +141,10 @@ export class ProcessingActions {
     actor: StaffActor,
     target: { readonly flowId: string; readonly queue: QueueName; readonly filters?: QueueFilters },
     toStaffId: string,
-  ): Promise<{ readonly assigned: number } | undefined> {
+  ): Promise<{ readonly assigned: number } | "not_an_agent_of_procedure" | undefined> {
     const query = queueQuery(actor, target.flowId, target.queue, target.filters ?? {});
     if (!query) return undefined;
+    if (!(await this.colleagueProcesses(toStaffId, target.flowId))) return "not_an_agent_of_procedure";
     const ids = await this.deps.repository.ids(query, BULK_LIMIT);
     const at = this.now();
     return this.deps.repository.transaction(async (writes) => {
@@ -157,6 +170,10 @@ export class ProcessingActions {
       return true;
     });
     return done ? { ok: true } : { ok: false, problem: "not_found" };
+  }
+
+  private colleagueProcesses(staffId: string, flowId: string): Promise<boolean> {
+    return this.deps.colleagueProcesses?.(staffId, flowId) ?? Promise.resolve(true);
   }
 
   /** The request if the actor processes its procedure: to anyone else it does not exist. */

@@ -17,7 +17,9 @@ export type AuditAction =
   | "refuse"
   | "close"
   | "reopen"
-  | "ask_citizen";
+  | "ask_citizen"
+  | "message"
+  | "export";
 
 export function auditEntry(
   actor: StaffActor,

@@ -63,6 +63,18 @@ export const API_ERROR_CODES = [
   "staff_directory_not_configured",
   "staff_directory_failed",
   "staff_not_provisioned",
+  "transition_not_allowed",
+  "reason_required",
+  "reason_not_expected",
+  "unknown_reason",
+  "request_changed",
+  "not_an_agent_of_procedure",
+  "note_empty",
+  "unknown_document_field",
+  "task_not_found",
+  "task_answered",
+  "task_answer_conflict",
+  "attachment_invalid",
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -50,6 +50,24 @@ export const apiPaths = {
   staffSignInOptions: `${API_BASE}/staff/sign-in/options`,
   staffDirectoryStart: `${API_BASE}/staff/directory/start`,
   staffDirectoryCallback: `${API_BASE}/staff/directory/callback`,
+  /** The back office: a procedure's queues (filters in the query string) and one request. */
+  agentQueue: (flowId: string, queue: string) => `${API_BASE}/agents/procedures/${flowId}/queues/${queue}`,
+  agentQueueExport: (flowId: string, queue: string, format: "csv" | "xlsx") =>
+    `${API_BASE}/agents/procedures/${flowId}/queues/${queue}/export?format=${format}`,
+  agentQueueAssign: (flowId: string, queue: string) =>
+    `${API_BASE}/agents/procedures/${flowId}/queues/${queue}/assign`,
+  agentRequest: (id: string) => `${API_BASE}/agents/requests/${id}`,
+  agentRequestDocument: (id: string, uploadId: string) =>
+    `${API_BASE}/agents/requests/${id}/documents/${uploadId}`,
+  agentRequestPdf: (id: string) => `${API_BASE}/agents/requests/${id}/archive.pdf`,
+  agentRequestAudit: (id: string, format: "json" | "csv") =>
+    `${API_BASE}/agents/requests/${id}/audit?format=${format}`,
+  agentRequestAction: (id: string, action: "follow" | "transfer" | "status" | "notes" | "ask" | "messages") =>
+    `${API_BASE}/agents/requests/${id}/${action}`,
+  /** The citizen's half: what is asked of them and the messages, for the owner of the request. */
+  requestExchanges: (id: string) => `${API_BASE}/submissions/${id}/exchanges`,
+  requestTaskAnswer: (id: string, taskId: string) => `${API_BASE}/submissions/${id}/tasks/${taskId}/answer`,
+  requestMessages: (id: string) => `${API_BASE}/submissions/${id}/messages`,
 } as const;
 
 /** The same routes as Hono patterns, relative to API_BASE. */
@@ -99,6 +117,22 @@ export const apiRoutes = {
   staffSignInOptions: "/staff/sign-in/options",
   staffDirectoryStart: "/staff/directory/start",
   staffDirectoryCallback: "/staff/directory/callback",
+  agentQueue: "/agents/procedures/:flowId/queues/:queue",
+  agentQueueExport: "/agents/procedures/:flowId/queues/:queue/export",
+  agentQueueAssign: "/agents/procedures/:flowId/queues/:queue/assign",
+  agentRequest: "/agents/requests/:id",
+  agentRequestDocument: "/agents/requests/:id/documents/:uploadId",
+  agentRequestPdf: "/agents/requests/:id/archive.pdf",
+  agentRequestAudit: "/agents/requests/:id/audit",
+  agentRequestFollow: "/agents/requests/:id/follow",
+  agentRequestTransfer: "/agents/requests/:id/transfer",
+  agentRequestStatus: "/agents/requests/:id/status",
+  agentRequestNotes: "/agents/requests/:id/notes",
+  agentRequestAsk: "/agents/requests/:id/ask",
+  agentRequestMessages: "/agents/requests/:id/messages",
+  requestExchanges: "/submissions/:id/exchanges",
+  requestTaskAnswer: "/submissions/:id/tasks/:taskId/answer",
+  requestMessages: "/submissions/:id/messages",
 } as const;
 
 /**

@@ -169,6 +169,18 @@ describe.each(DATABASES)("every API route under random requests, on %s", (databa
         "/api/mediation/statistics",
         "/api/handoffs",
         "/api/handoffs/:locator",
+        "/api/agents/procedures/:flowId/queues/:queue",
+        "/api/agents/procedures/:flowId/queues/:queue/export",
+        "/api/agents/procedures/:flowId/queues/:queue/assign",
+        "/api/agents/requests/:id",
+        "/api/agents/requests/:id/documents/:uploadId",
+        "/api/agents/requests/:id/archive.pdf",
+        "/api/agents/requests/:id/audit",
+        "/api/agents/requests/:id/status",
+        "/api/agents/requests/:id/ask",
+        "/api/submissions/:id/exchanges",
+        "/api/submissions/:id/tasks/:taskId/answer",
+        "/api/submissions/:id/messages",
       ]),
     );
     const heapBefore = process.memoryUsage().heapUsed;

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditTrail } from "../../../src/server/processing/audit";
 import { csvCell } from "../../../src/server/processing/exports";
 import type { StaffActor } from "../../../src/server/staff/staff-actor";
+import { createStaffAccount } from "../../support/staff-accounts";
 import { DATABASES, reportSkippedPostgres } from "./support/databases";
 import { uploadDocumentsOf } from "./support/documents";
 import { validExamples } from "./support/examples";
@@ -54,6 +55,9 @@ describe.each(DATABASES)("the back office on %s", (database) => {
   let failBeforeCommit = false;
   /** Example name → request id, one request sent for each valid example of both flows. */
   const sent = new Map<string, string>();
+  /** A real colleague's account: a transfer goes only to an agent of the procedure. */
+  let colleague = "";
+  let bulkColleague = "";
 
   beforeAll(async () => {
     server = await startTestServer(database, {
@@ -63,6 +67,20 @@ describe.each(DATABASES)("the back office on %s", (database) => {
         },
       },
     });
+    colleague = (
+      await createStaffAccount(server.services, {
+        email: `colleague-${newId().slice(0, 8)}@province-sud.nc`,
+        roles: ["agent"],
+        procedures: ["bourse-scolaire"],
+      })
+    ).id;
+    bulkColleague = (
+      await createStaffAccount(server.services, {
+        email: `bulk-${newId().slice(0, 8)}@province-sud.nc`,
+        roles: ["agent"],
+        procedures: ["bourse-scolaire"],
+      })
+    ).id;
     for (const example of validExamples()) {
       const uploaded = await uploadDocumentsOf(server.app, example.flowId, example.answers, { size: 2048 });
       const id = newId();
@@ -284,14 +302,18 @@ describe.each(DATABASES)("the back office on %s", (database) => {
     const id = idOf("bourse-scolaire/apply-anyway");
     expect(await actions().addNote(schoolAgent, id, "   ")).toEqual({ ok: false, problem: "note_empty" });
     expect(await actions().addNote(schoolAgent, id, "Appeler la famille lundi")).toEqual({ ok: true });
-    expect(await actions().transfer(schoolAgent, id, "agent-bs-2")).toEqual({ ok: true });
+    expect(await actions().transfer(schoolAgent, id, "agent-bs-2")).toEqual({
+      ok: false,
+      problem: "not_an_agent_of_procedure",
+    });
+    expect(await actions().transfer(schoolAgent, id, colleague)).toEqual({ ok: true });
     const file = await actions().read(schoolSupervisor, id);
     expect(file?.notes.map((note) => [note.staffId, note.text])).toEqual([
       ["agent-bs", "Appeler la famille lundi"],
     ]);
-    expect(file?.request.assignedStaffId).toBe("agent-bs-2");
+    expect(file?.request.assignedStaffId).toBe(colleague);
     expect(
-      await namesOf({ flowId: "bourse-scolaire", queue: "to_process", filters: { assignee: "agent-bs-2" } }),
+      await namesOf({ flowId: "bourse-scolaire", queue: "to_process", filters: { assignee: colleague } }),
     ).toEqual(["Marc Dupont"]);
   });
 
@@ -299,14 +321,17 @@ describe.each(DATABASES)("the back office on %s", (database) => {
     const result = await actions().bulkAssign(
       schoolSupervisor,
       { flowId: "bourse-scolaire", queue: "to_process", filters: { commune: "paita" } },
-      "agent-bs",
+      bulkColleague,
     );
     expect(result).toEqual({ assigned: 2 });
-    const mine = await queues().page(schoolAgent, { flowId: "bourse-scolaire", queue: "followed_by_me" });
+    const mine = await queues().page(
+      { ...schoolAgent, staffId: bulkColleague },
+      { flowId: "bourse-scolaire", queue: "followed_by_me" },
+    );
     expect(mine?.rows.map((row) => row.commune)).toEqual(["paita", "paita"]);
     for (const row of mine?.rows ?? [])
       expect((await auditOf(row.id)).map((e) => [e.action, e.staff_id, e.detail])).toEqual([
-        ["bulk_assign", "supervisor-bs", "agent-bs"],
+        ["bulk_assign", "supervisor-bs", bulkColleague],
       ]);
     expect(
       await namesOf({ flowId: "bourse-scolaire", queue: "to_process", filters: { assignee: "none" } }),

@@ -186,6 +186,29 @@ const ROUTES: Readonly<Record<string, Entry>> = {
     signedOut: 401,
     otherAccount: "refused",
   },
+  "GET /api/submissions/:id/exchanges": {
+    kind: "account",
+    call: (server, target, token) =>
+      server.app.request(`/api/submissions/${target.requestId}/exchanges`, { headers: headers(token) }),
+    signedOut: 404,
+    otherAccount: "refused",
+  },
+  "POST /api/submissions/:id/messages": {
+    kind: "account",
+    call: (server, target, token) =>
+      postJson(
+        server.app,
+        `/api/submissions/${target.requestId}/messages`,
+        { clientId: randomUUID(), text: "Bonjour" },
+        headers(token),
+      ),
+    signedOut: 404,
+    otherAccount: "refused",
+  },
+  "POST /api/submissions/:id/tasks/:taskId/answer": {
+    kind: "not-an-account's",
+    why: "the request's owner only, as its exchanges: needs a task an agent asked (agents-citizen)",
+  },
   "POST /api/account/sign-out": {
     kind: "not-an-account's",
     why: "ends the asking browser's own session, whatever it is (tested in account-sessions)",
@@ -246,6 +269,60 @@ const ROUTES: Readonly<Record<string, Entry>> = {
   "GET /api/mediation/statistics": {
     kind: "not-an-account's",
     why: "staff: mediator, supervisor, administrator",
+  },
+  // The back office: role AND procedure, so agents-api.test.ts calls each one as nobody, a
+  // citizen, a mediator, an administrator, an agent of the other procedure, an agent, a supervisor.
+  "GET /api/agents/procedures/:flowId/queues/:queue": {
+    kind: "not-an-account's",
+    why: "staff of the procedure: a queue (agents-api)",
+  },
+  "GET /api/agents/procedures/:flowId/queues/:queue/export": {
+    kind: "not-an-account's",
+    why: "staff of the procedure: a queue's export (agents-api)",
+  },
+  "POST /api/agents/procedures/:flowId/queues/:queue/assign": {
+    kind: "not-an-account's",
+    why: "staff of the procedure: bulk assign (agents-api)",
+  },
+  "GET /api/agents/requests/:id": {
+    kind: "not-an-account's",
+    why: "staff of the procedure: one request (agents-api)",
+  },
+  "GET /api/agents/requests/:id/documents/:uploadId": {
+    kind: "not-an-account's",
+    why: "staff of the procedure: a request's document (agents-api)",
+  },
+  "GET /api/agents/requests/:id/archive.pdf": {
+    kind: "not-an-account's",
+    why: "staff of the procedure: a request's archive (agents-api)",
+  },
+  "GET /api/agents/requests/:id/audit": {
+    kind: "not-an-account's",
+    why: "staff of the procedure: a request's audit, supervisors only (agents-api)",
+  },
+  "POST /api/agents/requests/:id/follow": {
+    kind: "not-an-account's",
+    why: "staff of the procedure: follow (agents-api)",
+  },
+  "POST /api/agents/requests/:id/transfer": {
+    kind: "not-an-account's",
+    why: "staff of the procedure: transfer (agents-api)",
+  },
+  "POST /api/agents/requests/:id/status": {
+    kind: "not-an-account's",
+    why: "staff of the procedure: a status change (agents-api)",
+  },
+  "POST /api/agents/requests/:id/notes": {
+    kind: "not-an-account's",
+    why: "staff of the procedure: a private note (agents-api)",
+  },
+  "POST /api/agents/requests/:id/ask": {
+    kind: "not-an-account's",
+    why: "staff of the procedure: asking the citizen (agents-api)",
+  },
+  "POST /api/agents/requests/:id/messages": {
+    kind: "not-an-account's",
+    why: "staff of the procedure: a message to the citizen (agents-api)",
   },
   "POST /api/staff/sign-in": {
     kind: "not-an-account's",

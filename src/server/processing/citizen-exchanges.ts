@@ -1,0 +1,323 @@
+/**
+ * Asking the citizen, and their answers: an agent asks for a correction or for named documents
+ * (the request waits for the citizen until they answer), agents and the citizen write messages,
+ * and the citizen answers a task once — from the outbox, so the same answer may arrive twice and
+ * is kept once, by the id their device made. Each step writes its audit entry and queues the
+ * citizen's notice in its own transaction. The citizen is the request's owner: its account's
+ * session, or for a request sent without an account the device holding its id.
+ */
+import { createHash } from "node:crypto";
+import type {
+  AskCitizenBody,
+  CitizenExchanges,
+  CitizenMessageBody,
+  MessageView,
+  TaskAnswerBody,
+  TaskView,
+} from "../../shared/api/agents";
+import type { ApiErrorCode } from "../../shared/api/error-codes";
+import type { Flow } from "../../shared/flow/schema";
+import type { ExchangesRepository, MessageRow, TaskRow } from "../db/exchanges-repository";
+import type { ProcessingRepository } from "../db/processing-repository";
+import { documentFieldById } from "../flows/flow-fields";
+import type { FlowRegistry } from "../flows/flow-registry";
+import type { RequestsService } from "../requests/requests-service";
+import { mayProcess, type StaffActor } from "../staff/staff-actor";
+import { auditEntry } from "./audit";
+import type { CitizenNotices } from "./citizen-notices";
+
+export interface ExchangesDeps {
+  readonly processing: ProcessingRepository;
+  readonly exchanges: ExchangesRepository;
+  readonly requests: RequestsService;
+  readonly notices: CitizenNotices;
+  readonly flows: FlowRegistry;
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+}
+
+export type ExchangeOutcome =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly code: ApiErrorCode; readonly status: 400 | 404 | 409 | 422 };
+
+/** Thrown inside a transaction to roll it back with the answer to give. */
+class Refusal extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    readonly status: 400 | 404 | 409 | 422,
+  ) {
+    super(code);
+  }
+}
+
+const refuse = (code: ApiErrorCode, status: 400 | 404 | 409 | 422) => ({ ok: false as const, code, status });
+
+export class CitizenExchangesService {
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: ExchangesDeps) {
+    this.now = deps.now ?? (() => new Date());
+    this.newId = deps.newId ?? (() => crypto.randomUUID());
+  }
+
+  /**
+   * Asks the citizen for a correction or for documents (fields of the request's flow): the
+   * request goes to "waiting for the citizen", with the task, its audit entry and the notice.
+   */
+  async ask(actor: StaffActor, id: string, body: AskCitizenBody): Promise<ExchangeOutcome> {
+    const request = await this.scoped(actor, id);
+    if (!request) return refuse("not_found", 404);
+    const flow = this.flowOf(request.flowId);
+    const documents = [...new Set(body.documents ?? [])];
+    if (documents.some((fieldId) => !flow || !documentFieldById(flow, fieldId)))
+      return refuse("unknown_document_field", 422);
+    const at = this.now();
+    const changed = await this.deps.requests.changeStatus(id, "ask_citizen", {
+      actor: `staff:${actor.staffId}`,
+      reason: body.text,
+      at,
+      alsoWrite: async (trx) => {
+        await this.deps.exchanges.addTask(trx, {
+          id: this.newId(),
+          request_id: id,
+          at: at.toISOString(),
+          staff_id: actor.staffId,
+          kind: body.kind,
+          text: body.text,
+          documents: JSON.stringify(documents),
+          answered_at: null,
+          answer_client_id: null,
+          answer_digest: null,
+          answer_text: null,
+        });
+        await this.deps.processing.writes(trx).audit([auditEntry(actor, "ask_citizen", id, at, body.text)]);
+        await this.deps.notices.notify(trx, id, "requestTask");
+        await this.deps.processing.beforeCommit();
+      },
+    });
+    if (!changed.ok) return statusRefusal(changed.problem);
+    this.deps.notices.kick();
+    return { ok: true };
+  }
+
+  /** An agent's message to the citizen. */
+  async staffMessage(actor: StaffActor, id: string, text: string): Promise<ExchangeOutcome> {
+    if (!(await this.scoped(actor, id))) return refuse("not_found", 404);
+    const at = this.now();
+    await this.deps.exchanges.db.transaction().execute(async (trx) => {
+      await this.deps.exchanges.addMessage(trx, {
+        id: this.newId(),
+        request_id: id,
+        at: at.toISOString(),
+        author: "staff",
+        staff_id: actor.staffId,
+        client_id: null,
+        text,
+        attachments: "[]",
+      });
+      await this.deps.processing.writes(trx).audit([auditEntry(actor, "message", id, at)]);
+      await this.deps.notices.notify(trx, id, "requestMessage");
+      await this.deps.processing.beforeCommit();
+    });
+    this.deps.notices.kick();
+    return { ok: true };
+  }
+
+  /** The tasks and messages, for staff of the procedure (the caller checked it) or the citizen. */
+  async of(id: string, flowId: string): Promise<CitizenExchanges> {
+    const [tasks, messages] = await Promise.all([
+      this.deps.exchanges.tasks(id),
+      this.deps.exchanges.messages(id),
+    ]);
+    const flow = this.flowOf(flowId);
+    return { tasks: tasks.map((task) => this.taskView(task, flow)), messages: messages.map(messageView) };
+  }
+
+  /** The citizen's view, if `accountId` (or nobody, for a request without an account) may read it. */
+  async forCitizen(id: string, accountId: string | undefined): Promise<CitizenExchanges | undefined> {
+    const standing = await this.deps.requests.standingFor(id, accountId);
+    return standing && this.of(id, standing.flowId);
+  }
+
+  /**
+   * The citizen's answer to a task: the documents bound to the request, their words kept, and
+   * the request back to "en instruction" once no task waits any more. Sent again with the same
+   * client id and body, it is answered as the first time; with another body, 409.
+   */
+  async answerTask(
+    id: string,
+    accountId: string | undefined,
+    taskId: string,
+    body: TaskAnswerBody,
+  ): Promise<ExchangeOutcome> {
+    const standing = await this.deps.requests.standingFor(id, accountId);
+    if (!standing) return refuse("not_found", 404);
+    const tasks = await this.deps.exchanges.tasks(id);
+    const task = tasks.find((t) => t.id === taskId);
+    if (!task) return refuse("task_not_found", 404);
+    const digest = digestOf(body);
+    if (task.answered_at !== null) {
+      if (task.answer_client_id !== body.clientId) return refuse("task_answered", 409);
+      return task.answer_digest === digest ? { ok: true } : refuse("task_answer_conflict", 409);
+    }
+    const asked = JSON.parse(task.documents) as string[];
+    const documents = body.documents ?? [];
+    if (documents.some((doc) => !asked.includes(doc.fieldId))) return refuse("unknown_document_field", 422);
+    const at = this.now().toISOString();
+    const write = async (trx: Parameters<ExchangesRepository["answerTask"]>[0]) => {
+      if (
+        !(await this.deps.exchanges.answerTask(trx, taskId, {
+          at,
+          clientId: body.clientId,
+          digest,
+          text: body.text?.trim() || null,
+        }))
+      )
+        throw new Refusal("task_answered", 409);
+      const bound = await this.deps.exchanges.bindUploads(
+        trx,
+        id,
+        standing.flowId,
+        documents.map((doc) => ({ uploadId: doc.uploadId, fieldId: doc.fieldId })),
+      );
+      if (!bound) throw new Refusal("attachment_invalid", 422);
+    };
+    const othersOpen = tasks.some((t) => t.id !== taskId && t.answered_at === null);
+    try {
+      if (!othersOpen && standing.status === "awaiting_citizen") {
+        const changed = await this.deps.requests.changeStatus(id, "citizen_answered", {
+          actor: "citizen",
+          alsoWrite: write,
+        });
+        if (changed.ok) return { ok: true };
+      }
+      // Already moved on (an agent went on without waiting): the answer is kept all the same.
+      await this.deps.exchanges.db.transaction().execute(write);
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof Refusal)
+        return (await this.replayed(taskId, body, digest)) ?? refuse(error.code, error.status);
+      throw error;
+    }
+  }
+
+  /** The citizen's message, with the documents they join; kept once per client id. */
+  async citizenMessage(
+    id: string,
+    accountId: string | undefined,
+    body: CitizenMessageBody,
+  ): Promise<ExchangeOutcome> {
+    const standing = await this.deps.requests.standingFor(id, accountId);
+    if (!standing) return refuse("not_found", 404);
+    const attachments = body.attachments ?? [];
+    const existing = await this.deps.exchanges.messageByClientId(body.clientId);
+    if (existing)
+      return sameMessage(existing, id, body, attachments)
+        ? { ok: true }
+        : refuse("task_answer_conflict", 409);
+    try {
+      await this.deps.exchanges.db.transaction().execute(async (trx) => {
+        await this.deps.exchanges.addMessage(trx, {
+          id: this.newId(),
+          request_id: id,
+          at: this.now().toISOString(),
+          author: "citizen",
+          staff_id: null,
+          client_id: body.clientId,
+          text: body.text,
+          attachments: JSON.stringify(attachments),
+        });
+        const bound = await this.deps.exchanges.bindUploads(
+          trx,
+          id,
+          standing.flowId,
+          attachments.map((uploadId) => ({ uploadId })),
+        );
+        if (!bound) throw new Refusal("attachment_invalid", 422);
+      });
+    } catch (error) {
+      if (error instanceof Refusal) return refuse(error.code, error.status);
+      // The same message arriving twice at once: the unique client id kept the first.
+      const raced = await this.deps.exchanges.messageByClientId(body.clientId);
+      if (raced && sameMessage(raced, id, body, attachments)) return { ok: true };
+      throw error;
+    }
+    return { ok: true };
+  }
+
+  private async replayed(taskId: string, body: TaskAnswerBody, digest: string) {
+    const tasks = await this.deps.exchanges.db
+      .selectFrom("request_tasks")
+      .select(["answer_client_id", "answer_digest"])
+      .where("id", "=", taskId)
+      .executeTakeFirst();
+    return tasks?.answer_client_id === body.clientId && tasks.answer_digest === digest
+      ? ({ ok: true } as const)
+      : undefined;
+  }
+
+  private taskView(task: TaskRow, flow: Flow | undefined): TaskView {
+    const texts = this.deps.flows.french;
+    return {
+      id: task.id,
+      at: task.at,
+      kind: task.kind,
+      text: task.text,
+      documents: (JSON.parse(task.documents) as string[]).map((fieldId) => {
+        const field = flow && documentFieldById(flow, fieldId);
+        return { fieldId, label: (field && texts.text(field.label, flow.id)) ?? fieldId };
+      }),
+      answeredAt: task.answered_at,
+    };
+  }
+
+  private flowOf(flowId: string): Flow | undefined {
+    return this.deps.flows.current(flowId);
+  }
+
+  private async scoped(actor: StaffActor, id: string) {
+    const request = await this.deps.processing.request(id);
+    return request && mayProcess(actor, request.flowId) ? request : undefined;
+  }
+}
+
+function messageView(row: MessageRow): MessageView {
+  return {
+    id: row.id,
+    at: row.at,
+    from: row.author,
+    text: row.text,
+    attachments: JSON.parse(row.attachments) as string[],
+  };
+}
+
+function sameMessage(row: MessageRow, id: string, body: CitizenMessageBody, attachments: readonly string[]) {
+  return row.request_id === id && row.text === body.text && row.attachments === JSON.stringify(attachments);
+}
+
+function digestOf(body: TaskAnswerBody): string {
+  const canonical = JSON.stringify({
+    documents: (body.documents ?? []).map((doc) => [doc.fieldId, doc.uploadId]),
+    text: body.text ?? "",
+  });
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+/** A status change refused, as the API answers it. */
+export function statusRefusal(
+  problem: "not_found" | "not_allowed" | "reason_required" | "reason_not_expected" | "changed",
+): Extract<ExchangeOutcome, { ok: false }> {
+  switch (problem) {
+    case "not_found":
+      return refuse("not_found", 404);
+    case "not_allowed":
+      return refuse("transition_not_allowed", 409);
+    case "reason_required":
+      return refuse("reason_required", 422);
+    case "reason_not_expected":
+      return refuse("reason_not_expected", 422);
+    case "changed":
+      return refuse("request_changed", 409);
+  }
+}

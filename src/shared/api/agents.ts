@@ -1,0 +1,228 @@
+/**
+ * The back office's API contract, once for the staff pages and the server: queues and their
+ * filters (as a query string, so a queue is an address an agent bookmarks), one request as an
+ * agent reads it, the actions on it, and what is asked of the citizen — with the citizen's half:
+ * their tasks, their answers (idempotent by an id the device makes) and the messages both ways.
+ */
+import * as v from "valibot";
+import { REQUEST_STATUS_NAMES } from "./account-requests";
+import { SUBMISSION_ID } from "./submission";
+
+export const QUEUE_NAMES = ["to_process", "followed_by_me", "waiting", "decided"] as const;
+export type QueueNameView = (typeof QUEUE_NAMES)[number];
+export const QUEUE_SORTS = ["received_at", "reference", "family_quotient", "household_resources"] as const;
+
+const DAY = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+const WHOLE = v.pipe(v.string(), v.regex(/^\d{1,9}$/), v.transform(Number));
+const SHORT = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+
+/**
+ * A queue's address: `?status=received,in_review&from=2026-03-01&commune=Nouméa&q=lea&page=2`.
+ * Every key optional; an unknown key is ignored, a malformed one is a 400.
+ */
+export const QueueQuerySchema = v.object({
+  status: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform((text) => text.split(",")),
+      v.array(v.picklist(REQUEST_STATUS_NAMES)),
+    ),
+  ),
+  from: v.optional(DAY),
+  to: v.optional(DAY),
+  commune: v.optional(SHORT(64)),
+  /** A staff id, or "none" for requests nobody follows. */
+  assignee: v.optional(SHORT(64)),
+  quotientMin: v.optional(WHOLE),
+  quotientMax: v.optional(WHOLE),
+  underCeiling: v.optional(
+    v.pipe(
+      v.picklist(["yes", "no"]),
+      v.transform((x) => x === "yes"),
+    ),
+  ),
+  estimate: v.optional(v.picklist(["likely", "unlikely"])),
+  q: v.optional(SHORT(100)),
+  sort: v.optional(v.picklist(QUEUE_SORTS)),
+  direction: v.optional(v.picklist(["asc", "desc"])),
+  page: v.optional(WHOLE),
+  pageSize: v.optional(WHOLE),
+});
+export type QueueQueryParams = v.InferOutput<typeof QueueQuerySchema>;
+
+export const QueueRowSchema = v.object({
+  id: v.string(),
+  reference: v.string(),
+  flowId: v.string(),
+  receivedAt: v.string(),
+  status: v.picklist(REQUEST_STATUS_NAMES),
+  commune: v.nullable(v.string()),
+  applicantName: v.nullable(v.string()),
+  familyQuotient: v.nullable(v.number()),
+  householdResources: v.nullable(v.number()),
+  ceiling: v.nullable(v.number()),
+  underCeiling: v.nullable(v.boolean()),
+  estimate: v.nullable(v.picklist(["likely", "unlikely"])),
+  assignedStaffId: v.nullable(v.string()),
+});
+
+export const QueueCountsSchema = v.object({
+  to_process: v.number(),
+  followed_by_me: v.number(),
+  waiting: v.number(),
+  decided: v.number(),
+});
+
+export const QueuePageSchema = v.object({
+  rows: v.array(QueueRowSchema),
+  total: v.number(),
+  page: v.number(),
+  pageSize: v.number(),
+  counts: QueueCountsSchema,
+});
+export type QueuePageView = v.InferOutput<typeof QueuePageSchema>;
+
+/** A decision's reason: one of the department's list, with free text beside it. */
+export const DecisionReasonSchema = v.object({ code: v.string(), label: v.string() });
+export const DecisionReasonsSchema = v.object({
+  refuse: v.array(DecisionReasonSchema),
+  close: v.array(DecisionReasonSchema),
+});
+
+const ReviewRowSchema = v.object({ label: v.string(), value: v.string() });
+const ComputedSchema = v.object({
+  id: v.string(),
+  label: v.string(),
+  value: v.string(),
+  /** How it was worked out, in French, with the figures it read. */
+  explanation: v.string(),
+});
+
+export const RequestDocumentSchema = v.object({
+  uploadId: v.string(),
+  label: v.string(),
+  type: v.string(),
+  size: v.number(),
+});
+
+export const HistoryEntrySchema = v.object({
+  at: v.string(),
+  action: v.string(),
+  fromStatus: v.string(),
+  toStatus: v.string(),
+  actor: v.string(),
+  reason: v.nullable(v.string()),
+});
+
+export const NoteSchema = v.object({ id: v.string(), staffId: v.string(), at: v.string(), text: v.string() });
+
+export const MessageSchema = v.object({
+  id: v.string(),
+  at: v.string(),
+  from: v.picklist(["staff", "citizen"]),
+  text: v.string(),
+  /** Documents the citizen joined (upload ids, listed with the request's documents). */
+  attachments: v.array(v.string()),
+});
+export type MessageView = v.InferOutput<typeof MessageSchema>;
+
+export const TASK_KINDS = ["correction", "documents"] as const;
+export const TaskSchema = v.object({
+  id: v.string(),
+  at: v.string(),
+  kind: v.picklist(TASK_KINDS),
+  /** What the agent asks, in their words. */
+  text: v.string(),
+  /** The document fields asked for (the flow's field ids), with their French names. */
+  documents: v.array(v.object({ fieldId: v.string(), label: v.string() })),
+  answeredAt: v.nullable(v.string()),
+});
+export type TaskView = v.InferOutput<typeof TaskSchema>;
+
+export const AgentRequestSchema = v.object({
+  request: QueueRowSchema,
+  flowTitle: v.string(),
+  sections: v.array(v.object({ title: v.string(), rows: v.array(ReviewRowSchema) })),
+  computed: v.array(ComputedSchema),
+  documents: v.array(RequestDocumentSchema),
+  history: v.array(HistoryEntrySchema),
+  notes: v.array(NoteSchema),
+  messages: v.array(MessageSchema),
+  tasks: v.array(TaskSchema),
+  /** The status actions open from where the request stands. */
+  actions: v.array(v.string()),
+  reasons: DecisionReasonsSchema,
+});
+export type AgentRequestView = v.InferOutput<typeof AgentRequestSchema>;
+
+const STAFF_ID = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+
+export const ColleagueBodySchema = v.object({ toStaffId: STAFF_ID });
+
+export const STATUS_ACTIONS = ["start_review", "accept", "refuse", "close", "reopen"] as const;
+export const StatusBodySchema = v.object({
+  action: v.picklist(STATUS_ACTIONS),
+  /** Required for refuse and close: one of the department's reasons. */
+  reasonCode: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  /** Free text beside the code; alone, the reason of an acceptance or a reopening. */
+  reason: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+});
+export type StatusBody = v.InferOutput<typeof StatusBodySchema>;
+
+export const NoteBodySchema = v.object({ text: v.pipe(v.string(), v.maxLength(5000)) });
+
+export const AskCitizenBodySchema = v.object({
+  kind: v.picklist(TASK_KINDS),
+  text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(2000)),
+  documents: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(20))),
+});
+export type AskCitizenBody = v.InferOutput<typeof AskCitizenBodySchema>;
+
+export const StaffMessageBodySchema = v.object({
+  text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(5000)),
+});
+
+const CLIENT_ID = v.pipe(v.string(), v.toLowerCase(), v.regex(SUBMISSION_ID));
+const UPLOAD_IDS = v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(20));
+
+/** The citizen's answer to a task, sent once through the outbox: `clientId` makes a replay harmless. */
+export const TaskAnswerBodySchema = v.object({
+  clientId: CLIENT_ID,
+  /** Uploads made with tus for the task's document fields. */
+  documents: v.optional(
+    v.array(
+      v.object({
+        fieldId: v.pipe(v.string(), v.maxLength(100)),
+        uploadId: v.pipe(v.string(), v.maxLength(100)),
+      }),
+    ),
+  ),
+  /** What the person says or corrects, in their words. */
+  text: v.optional(v.pipe(v.string(), v.maxLength(5000))),
+});
+export type TaskAnswerBody = v.InferOutput<typeof TaskAnswerBodySchema>;
+
+export const CitizenMessageBodySchema = v.object({
+  clientId: CLIENT_ID,
+  text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(5000)),
+  attachments: v.optional(UPLOAD_IDS),
+});
+export type CitizenMessageBody = v.InferOutput<typeof CitizenMessageBodySchema>;
+
+/** What the citizen's device fetches and keeps for offline reading. */
+export const CitizenExchangesSchema = v.object({
+  tasks: v.array(TaskSchema),
+  messages: v.array(MessageSchema),
+});
+export type CitizenExchanges = v.InferOutput<typeof CitizenExchangesSchema>;
+
+export const BulkAssignAnswerSchema = v.object({ assigned: v.number() });
+
+export const AuditRowSchema = v.object({
+  at: v.string(),
+  staffId: v.string(),
+  sessionId: v.string(),
+  action: v.string(),
+  detail: v.nullable(v.string()),
+});
+export const AuditAnswerSchema = v.object({ entries: v.array(AuditRowSchema) });
