@@ -9,7 +9,7 @@ import { expect, test } from "./support/fixtures";
 import { createE2eStaffAccount, staffSignIn, staffSignInThroughPage } from "./support/staff-sign-in";
 
 // Each staff account is made by `npm run staff` (a process of its own), and sign-ins go both ways.
-test.setTimeout(90_000);
+test.setTimeout(180_000);
 
 // The staff pages ask the server who is signed in; signed out (or with a wrong password or
 // code) the answer is a 401 or 400 by design, which Chromium logs as a failed resource.
