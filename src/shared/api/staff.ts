@@ -20,6 +20,12 @@ export const StaffPasswordAnswerSchema = v.variant("next", [
   v.object({ next: v.literal("totp") }),
 ]);
 
+/** Whether the province's staff directory (STAFF_OIDC_*) is offered besides the password. */
+export const StaffSignInOptionsSchema = v.object({ directory: v.boolean() });
+
+/** Signing out of a session opened through the directory: its own logout address, to end it too. */
+export const StaffSignOutAnswerSchema = v.object({ endSessionUrl: v.optional(v.string()) });
+
 export const StaffMeSchema = v.object({
   id: v.string(),
   email: v.string(),

@@ -22,6 +22,8 @@ import {
   StaffMeSchema,
   type StaffPasswordAnswer,
   StaffPasswordAnswerSchema,
+  StaffSignInOptionsSchema,
+  StaffSignOutAnswerSchema,
 } from "../../shared/api/staff";
 
 /** Why a call failed: the API's code, no network, or an answer the page cannot read. */
@@ -82,7 +84,17 @@ export async function currentStaff(): Promise<Outcome<StaffMe>> {
   }
 }
 
-export const signOut = (): Promise<Outcome<undefined>> => call(apiPaths.staffSignOut, "POST", undefined);
+export const signOut = (): Promise<Outcome<{ endSessionUrl?: string | undefined }>> =>
+  call(apiPaths.staffSignOut, "POST", StaffSignOutAnswerSchema);
+
+/** Whether to offer the staff directory; offline or unreadable, only the password is offered. */
+export async function directoryOffered(): Promise<boolean> {
+  const answer = await call(apiPaths.staffSignInOptions, "GET", StaffSignInOptionsSchema);
+  return answer.ok && answer.value.directory;
+}
+
+/** Where the directory's round trip starts: a whole-page visit, not a fetch. */
+export const directorySignInPath = apiPaths.staffDirectoryStart;
 
 export async function staffAccounts(): Promise<Outcome<StaffAccountsList>> {
   const answer = await call(apiPaths.staffAccounts, "GET", StaffAccountsSchema);

@@ -5,12 +5,24 @@
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import { navigate } from "../../app/routing/router";
-import { type StaffProblem, signInWithCode, signInWithPassword } from "../api/staff-api";
+import {
+  directoryOffered,
+  directorySignInPath,
+  type StaffProblem,
+  signInWithCode,
+  signInWithPassword,
+} from "../api/staff-api";
 import { t } from "../i18n/staff-i18n";
 import { usePageTitle } from "../layout/staff-layout";
 import { landingPath } from "../routing/staff-routes";
 import { QrCode } from "./qr-code";
 import { signedIn, useStaffSession } from "./staff-session";
+
+/** The directory's round trip comes back to this page with `?probleme=<code>` when it failed. */
+function problemOfAddress(): StaffProblem | undefined {
+  const code = new URLSearchParams(window.location.search).get("probleme");
+  return code === "staff_directory_failed" || code === "staff_not_provisioned" ? code : undefined;
+}
 
 type Step = { readonly name: "password" } | { readonly name: "code"; readonly setupUrl?: string };
 
@@ -27,6 +39,8 @@ function problemText(problem: StaffProblem): string {
     case "staff_too_many_attempts":
     case "staff_wrong_code":
     case "staff_sign_in_expired":
+    case "staff_directory_failed":
+    case "staff_not_provisioned":
     case "network":
       return t(`errors.${problem}`);
     default:
@@ -40,7 +54,8 @@ export function SignInPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
-  const [problem, setProblem] = useState<StaffProblem>();
+  const [problem, setProblem] = useState<StaffProblem | undefined>(problemOfAddress);
+  const [directory, setDirectory] = useState(false);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   usePageTitle(t("signIn.title"));
@@ -52,6 +67,10 @@ export function SignInPage() {
   useEffect(() => {
     if (step.name === "code") heading.current?.focus();
   }, [step]);
+
+  useEffect(() => {
+    void directoryOffered().then(setDirectory);
+  }, []);
 
   const sendPassword = async (event: Event) => {
     event.preventDefault();
@@ -107,6 +126,14 @@ export function SignInPage() {
         <p class="notice notice--error" role="alert">
           {problemText(problem)}
         </p>
+      )}
+      {step.name === "password" && directory && (
+        <div class="staff-directory">
+          <a class="button" href={directorySignInPath}>
+            {t("signIn.directory")}
+          </a>
+          <p>{t("signIn.orPassword")}</p>
+        </div>
       )}
       {step.name === "password" ? (
         <form class="staff-form" onSubmit={sendPassword}>

@@ -63,8 +63,14 @@ export function signedIn(me: StaffMe): string | undefined {
 }
 
 export async function signOutStaff(): Promise<void> {
-  await signOut();
+  const answer = await signOut();
   returnTo = undefined;
+  // Signed in through the directory: its session ends too, or the next person at this screen
+  // would be signed straight back in. The directory brings the browser back to the sign-in.
+  if (answer.ok && answer.value.endSessionUrl) {
+    window.location.assign(answer.value.endSessionUrl);
+    return;
+  }
   set({ status: "signed-out", reason: "signed-out" });
   navigate(staffPaths.signIn);
 }
