@@ -23,9 +23,14 @@ function prepareRoute(): EarlyWork {
   const route = matchRoute(window.location.pathname);
   if (route.page !== "procedure") return { namespaces: [], shown: Promise.resolve() };
   const { flowId, draftId } = route;
+  // The flow (its chunk, parsed and compiled, memoised) would otherwise wait for the wizard's
+  // code and the draft's session to ask for it: a third wave of requests before the question.
+  const flow = import("./wizard/flows").then((m) => m.loadFlow(flowId));
   const session = loadWizard().then(() =>
     draftId ? import("./wizard/draft-sessions").then((m) => m.openDraft(flowId, draftId)) : undefined,
   );
+  // Its failure is the session's to report (offline with no pack says so); not twice.
+  flow.catch(() => undefined);
   return { namespaces: procedureNamespaces(route.flowId), shown: session };
 }
 

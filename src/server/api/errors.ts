@@ -23,10 +23,13 @@ export const ERROR_MESSAGES: { readonly [code in ApiErrorCode]: string } = {
   document_incomplete: "Un document n'a pas été reçu en entier : il faut finir de l'envoyer.",
   document_mismatch:
     "Un document reçu ne correspond pas à celui de la demande : il faut l'envoyer à nouveau.",
-  document_type:
-    "Un document n'est pas d'un type accepté. Envoyez une photo (JPEG, PNG, WebP ou HEIC) ou un PDF.",
+  document_type: "Un document n'est pas d'un type accepté. Envoyez une photo (JPEG, PNG ou WebP) ou un PDF.",
   document_unsafe:
     "Ce PDF contient des éléments actifs (un programme, un fichier joint) ou il est protégé : il ne peut pas être accepté. Envoyez une photo du document, ou un PDF simple.",
+  document_unreadable:
+    "Nous n'arrivons pas à ouvrir cette image : elle est peut-être abîmée, ou dans un format que nous ne lisons pas (HEIC). Envoyez une photo JPEG ou un PDF.",
+  document_too_many_pixels:
+    "Cette image est beaucoup trop grande pour être ouverte. Envoyez une photo plus petite, ou un PDF.",
   document_in_use: "Un document est déjà joint à une autre demande.",
   document_too_large: "Ce document est trop lourd pour cette pièce.",
   unknown_field: "Cette pièce n'existe pas dans la démarche.",

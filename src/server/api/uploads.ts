@@ -9,7 +9,9 @@
  * address with a key, /api/uploads/<id>/<key> (documents/upload-capability.ts): HEAD, PATCH and
  * DELETE need it, and are answered 404 without it. Metadata is never echoed (it names the file). When the last byte arrives, the type is
  * read from the content: a refused document is deleted and the client gets 415 document_type, or
- * 415 document_unsafe for a PDF with active content or encryption. Before tus sees a creation,
+ * 415 document_unsafe for a PDF with active content or encryption. A photo is re-encoded
+ * (documents/image-cleaning.ts): 415 document_unreadable when it cannot be decoded (or is HEIC),
+ * 413 document_too_many_pixels for a decompression bomb. Before tus sees a creation,
  * the client's limits are checked (documents/upload-limits.ts): 429 too_many_uploads with
  * Retry-After, 413 upload_quota_reached, or 507 storage_full when the disk is nearly full.
  */
@@ -68,6 +70,8 @@ export function uploads(services: ApiServices) {
       });
       if (record.status === "rejected") throw refuse(415, "document_type");
       if (record.status === "unsafe") throw refuse(415, "document_unsafe");
+      if (record.status === "unreadable") throw refuse(415, "document_unreadable");
+      if (record.status === "too_many_pixels") throw refuse(413, "document_too_many_pixels");
       return {};
     },
     onResponseError(request, error) {

@@ -69,8 +69,12 @@ export interface ReferenceSequencesTable {
   last_value: number;
 }
 
-/** rejected: not of an accepted type; unsafe: a PDF with active content, or encrypted. */
-export type UploadStatus = "complete" | "rejected" | "unsafe";
+/**
+ * rejected: not of an accepted type; unsafe: a PDF with active content, or encrypted;
+ * unreadable: an image the server cannot decode (damaged, or HEIC); too_many_pixels: a
+ * decompression bomb. Not more than 16 characters (the column).
+ */
+export type UploadStatus = "complete" | "rejected" | "unsafe" | "unreadable" | "too_many_pixels";
 
 /** What the server found when an upload finished: its digest and real type, or why it was refused. */
 export interface UploadsTable {

@@ -26,6 +26,13 @@ export interface DocumentStore {
   makeDurable(id: string): Promise<void>;
   /** The whole content of a finished upload, for staff reading a request's documents. */
   readAll(id: string): Promise<Uint8Array>;
+  /**
+   * Puts `bytes` in place of a finished upload's content (a re-encoded image), and its length as
+   * the upload's, so a client asking where its upload stands still hears it is finished.
+   * `received` (what arrived: the digest and length the client knows) is kept in the upload's
+   * metadata, so checking it again after a crash does not mistake the new bytes for what was sent.
+   */
+  replaceContent(id: string, bytes: Uint8Array, received: ReceivedContent): Promise<void>;
   /** sha256 of the whole content, hex. */
   sha256(id: string): Promise<string>;
   remove(id: string): Promise<void>;
@@ -33,6 +40,22 @@ export interface DocumentStore {
   list(): Promise<string[]>;
   /** Bytes still free where documents are written, for the free-disk guard. */
   freeBytes(): Promise<number>;
+}
+
+export interface ReceivedContent {
+  readonly sha256: string;
+  readonly size: number;
+}
+
+/** Metadata keys holding what arrived, once the content was replaced. */
+export const RECEIVED_SHA256_METADATA = "receivedSha256";
+export const RECEIVED_SIZE_METADATA = "receivedSize";
+
+/** What arrived, when the content was replaced since. */
+export function receivedContent(upload: Pick<StoredUpload, "metadata">): ReceivedContent | undefined {
+  const sha256 = upload.metadata[RECEIVED_SHA256_METADATA];
+  const size = Number(upload.metadata[RECEIVED_SIZE_METADATA]);
+  return sha256 && Number.isSafeInteger(size) ? { sha256, size } : undefined;
 }
 
 export const isComplete = (upload: StoredUpload) => upload.offset === upload.size;

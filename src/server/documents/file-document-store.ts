@@ -1,12 +1,18 @@
 /** Documents as files under DATA_DIR/uploads: `<id>` holds the bytes, `<id>.json` the tus metadata. */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, open, readFile, statfs } from "node:fs/promises";
+import { mkdir, open, readFile, rename, rm, statfs, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { FileStore } from "@tus/file-store";
 import { ERRORS } from "@tus/server";
-import type { DocumentStore, StoredUpload } from "./document-store";
+import {
+  type DocumentStore,
+  RECEIVED_SHA256_METADATA,
+  RECEIVED_SIZE_METADATA,
+  type ReceivedContent,
+  type StoredUpload,
+} from "./document-store";
 
 export interface FileDocumentStoreOptions {
   readonly directory: string;
@@ -37,6 +43,13 @@ export class FileDocumentStore implements DocumentStore {
     try {
       const upload = await this.tusStore.getUpload(id);
       if (upload.size === undefined) return undefined;
+      // Stopped between the metadata and the bytes of a replacement: the new bytes are ready.
+      if (
+        upload.offset !== upload.size &&
+        upload.metadata?.[RECEIVED_SHA256_METADATA] &&
+        upload.storage?.path
+      )
+        if (await renamed(replacementOf(upload.storage.path), upload.storage.path)) return this.inspect(id);
       return {
         id,
         size: upload.size,
@@ -72,6 +85,30 @@ export class FileDocumentStore implements DocumentStore {
     return new Uint8Array(await readFile(await this.pathOf(id)));
   }
 
+  /**
+   * The new bytes are written beside the old and made durable, then the metadata says the new
+   * length and what arrived, then the new bytes take the old ones' name: a crash at any point
+   * leaves either the old content with its old metadata, or a replacement `inspect` finishes.
+   */
+  async replaceContent(id: string, bytes: Uint8Array, received: ReceivedContent): Promise<void> {
+    const path = await this.pathOf(id);
+    const replacement = replacementOf(path);
+    await writeFile(replacement, bytes);
+    await syncFile(replacement);
+    const info = await this.tusStore.configstore.get(id);
+    if (!info) throw ERRORS.FILE_NOT_FOUND;
+    info.size = bytes.byteLength;
+    info.metadata = {
+      ...info.metadata,
+      [RECEIVED_SHA256_METADATA]: received.sha256,
+      [RECEIVED_SIZE_METADATA]: String(received.size),
+    };
+    await this.tusStore.configstore.set(id, info);
+    await syncFile(`${path}.json`);
+    await rename(replacement, path);
+    await syncFile(dirname(path));
+  }
+
   async sha256(id: string): Promise<string> {
     const hash = createHash("sha256");
     await pipeline(createReadStream(await this.pathOf(id)), hash);
@@ -84,6 +121,8 @@ export class FileDocumentStore implements DocumentStore {
    * bytes, or its bytes and its metadata).
    */
   async remove(id: string): Promise<void> {
+    const path = await this.pathOf(id).catch(() => undefined);
+    if (path) await rm(replacementOf(path), { force: true });
     try {
       await this.tusStore.remove(id);
     } catch (error) {
@@ -110,6 +149,19 @@ export class FileDocumentStore implements DocumentStore {
     const upload = await this.tusStore.getUpload(id);
     if (!upload.storage?.path) throw ERRORS.FILE_NOT_FOUND;
     return upload.storage.path;
+  }
+}
+
+/** Sorts after `<id>.json`, so the tus store's listing (a file followed by its `.json`) still finds the upload. */
+const replacementOf = (path: string) => `${path}.tmp`;
+
+async function renamed(from: string, to: string): Promise<boolean> {
+  try {
+    await rename(from, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
   }
 }
 

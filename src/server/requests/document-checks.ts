@@ -89,7 +89,14 @@ export type StoredDocumentsCheck =
     };
 
 /** Problems a client can fix by itself (finish an upload) come before those that need the person. */
-const PRIORITY = ["document_incomplete", "document_mismatch", "document_type", "document_unsafe"] as const;
+const PRIORITY = [
+  "document_incomplete",
+  "document_mismatch",
+  "document_type",
+  "document_unsafe",
+  "document_unreadable",
+  "document_too_many_pixels",
+] as const;
 type DocumentProblemCode = (typeof PRIORITY)[number];
 
 export async function checkStoredDocuments(
@@ -119,6 +126,8 @@ function problemOf(
 ): DocumentProblemCode | undefined {
   if (record.status === "rejected") return "document_type";
   if (record.status === "unsafe") return "document_unsafe";
+  if (record.status === "unreadable") return "document_unreadable";
+  if (record.status === "too_many_pixels") return "document_too_many_pixels";
   if (record.flowId !== flow.id || record.fieldId !== field.id) return "document_mismatch";
   if (record.size !== entry.size || record.sha256 !== entry.sha256) return "document_mismatch";
   if (record.type !== entry.type || !(field.accept as readonly string[]).includes(record.type))

@@ -22,6 +22,8 @@ export const API_ERROR_CODES = [
   "document_mismatch",
   "document_type",
   "document_unsafe",
+  "document_unreadable",
+  "document_too_many_pixels",
   "document_in_use",
   "document_too_large",
   "unknown_field",

@@ -18,6 +18,8 @@ declare global {
 export async function benchOfflineStart(browser: Browser, url: string): Promise<string> {
   const context = await browser.newContext({
     viewport: { width: 360, height: 640 },
+    // The app speaks the browser's language; the buttons below are found by their French names.
+    locale: "fr-FR",
     serviceWorkers: "allow",
   });
   const first = await context.newPage();
@@ -51,5 +53,5 @@ export async function benchOfflineStart(browser: Browser, url: string): Promise<
     await page.close();
   }
   await context.close();
-  return `offline start to first question (${ROUNDS} loads, ${CPU_SLOWDOWN}x CPU): median ${ms(percentile(times, 50))}, worst ${ms(Math.max(...times))} (goal <= 1000 ms)`;
+  return `offline start to first question (${ROUNDS} loads, ${CPU_SLOWDOWN}x CPU): median ${ms(percentile(times, 50))}, worst ${ms(Math.max(...times))} (goal <= 600 ms)`;
 }

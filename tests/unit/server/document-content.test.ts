@@ -1,8 +1,17 @@
 import { deflateSync } from "node:zlib";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { settleFinishedUpload } from "../../../src/server/documents/finished-upload";
 import { pdfVerdict } from "../../../src/server/documents/pdf-active-content";
 import { DATABASES, reportSkippedPostgres } from "./support/databases";
-import { sha256, uploadDocumentsOf, uploadInTwoSteps, uploadWhole } from "./support/documents";
+import {
+  documentBytes,
+  sha256,
+  TUS,
+  uploadDocumentsOf,
+  uploadInTwoSteps,
+  uploadWhole,
+} from "./support/documents";
 import { example } from "./support/examples";
 import { errorOf, newId, putSubmission } from "./support/requests";
 import { startTestServer, type TestServer } from "./support/test-server";
@@ -99,5 +108,156 @@ describe.each(DATABASES)("documents with active content, on %s", (database) => {
     expect(error.code).toBe("document_unsafe");
     expect(error.uploadIds).toEqual([uploadId]);
     expect((await putSubmission(server.app, newId(), body)).status).toBe(201);
+  });
+});
+
+const PHOTO = { flowId: "bourse-scolaire", fieldId: "ribFile", filetype: "image/jpeg" };
+const HTML =
+  "<html><body><script>fetch('/api/account').then(r => r.text()).then(alert)</script></body></html>";
+
+/** A 64×48 photo taken sideways (EXIF orientation 6) with a GPS position, then `tail`, to `size` bytes. */
+async function photoWithGps(
+  tail: string,
+  size: number,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; exif: Buffer }> {
+  const jpeg = await sharp({
+    create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 30, b: 30 } },
+  })
+    .jpeg()
+    // sharp names the GPS directory IFD3.
+    .withExif({ IFD0: { Make: "Phone" }, IFD3: { GPSLatitudeRef: "S", GPSMapDatum: "WGS-84 Noumea" } })
+    .withMetadata({ orientation: 6 })
+    .toBuffer();
+  const bytes = new Uint8Array(size).fill(0x20);
+  bytes.set(jpeg);
+  bytes.set(Buffer.from(tail, "latin1"), jpeg.length);
+  return { bytes, exif: (await sharp(jpeg).metadata()).exif ?? Buffer.alloc(0) };
+}
+
+/** A real 8×8 JPEG whose frame header says 20,000 × 20,000: 400 megapixels once decoded. */
+function pixelBomb(): Uint8Array<ArrayBuffer> {
+  const bytes = documentBytes("image/jpeg", 2048, 1);
+  const frame = Buffer.from(bytes.buffer).indexOf(Buffer.from([0xff, 0xc0]));
+  new DataView(bytes.buffer).setUint16(frame + 5, 20_000);
+  new DataView(bytes.buffer).setUint16(frame + 7, 20_000);
+  return bytes;
+}
+
+/** The start of a JPEG, then nothing a decoder can read. */
+function damagedJpeg(): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(2048).fill(0x41);
+  bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+  return bytes;
+}
+
+const storedBytes = async (server: TestServer, id: string) => {
+  const upload = await server.services.documents.inspect(id);
+  return Buffer.from(await server.services.documents.readHead(id, upload?.size ?? 0));
+};
+
+describe.each(DATABASES)("photos are re-encoded before they are kept, on %s", (database) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(database);
+  });
+  afterAll(() => server.close());
+
+  it("keeps a JPEG followed by HTML as a clean JPEG: the HTML, EXIF and GPS gone, the page upright", async () => {
+    const { bytes, exif } = await photoWithGps(HTML, 4096);
+    expect(exif.includes("WGS-84 Noumea")).toBe(true);
+    const { response, uploadId, location } = await uploadWhole(server.app, PHOTO, bytes);
+    expect(response.status).toBe(201);
+
+    const kept = await storedBytes(server, uploadId);
+    expect(kept.includes("<html")).toBe(false);
+    expect(kept.includes("WGS-84")).toBe(false);
+    expect([...kept.subarray(-2)]).toEqual([0xff, 0xd9]);
+    const metadata = await sharp(kept).metadata();
+    expect(metadata).toMatchObject({ format: "jpeg", width: 48, height: 64 });
+    expect(metadata.exif).toBeUndefined();
+    expect(metadata.orientation).toBeUndefined();
+
+    // What the client sent is what the server says it received; asking again, it is finished.
+    const record = (await server.services.uploads.find([uploadId])).get(uploadId);
+    expect(record).toMatchObject({
+      status: "complete",
+      type: "image/jpeg",
+      size: 4096,
+      sha256: sha256(bytes),
+    });
+    const head = await server.app.request(location, { method: "HEAD", headers: TUS });
+    expect(head.headers.get("Upload-Offset")).toBe(head.headers.get("Upload-Length"));
+    expect(Number(head.headers.get("Upload-Length"))).toBe(kept.length);
+  });
+
+  it("checks a re-encoded photo again (after a crash) without mistaking it for what arrived", async () => {
+    const { bytes } = await photoWithGps(HTML, 3000);
+    const { uploadId } = await uploadWhole(server.app, PHOTO, bytes);
+    const kept = await storedBytes(server, uploadId);
+    const upload = await server.services.documents.inspect(uploadId);
+    if (!upload) throw new Error("The photo was not kept");
+    const again = await settleFinishedUpload(server.services, upload);
+    expect(again).toMatchObject({ status: "complete", size: 3000, sha256: sha256(bytes) });
+    expect(await storedBytes(server, uploadId)).toEqual(kept);
+  });
+
+  it("records a request naming the photo by the digest and size the device computed", async () => {
+    const { answers } = example("bourse-scolaire", "eligible-one-child");
+    const uploaded = await uploadDocumentsOf(server.app, "bourse-scolaire", answers, { size: 2048 });
+    const photos = uploaded.documents.filter((d) => d.type === "image/jpeg");
+    expect(photos.length).toBeGreaterThan(0);
+    for (const photo of photos) {
+      const kept = await storedBytes(server, photo.uploadId);
+      expect(kept.length).not.toBe(2048);
+      expect((await sharp(kept).metadata()).format).toBe("jpeg");
+    }
+    const body = { flowId: "bourse-scolaire", flowVersion: 1, ...uploaded };
+    expect((await putSubmission(server.app, newId(), body)).status).toBe(201);
+  });
+
+  it("refuses a decompression bomb with 413 document_too_many_pixels, in plain French, and deletes it", async () => {
+    const bomb = pixelBomb();
+    const { response } = await uploadWhole(server.app, PHOTO, bomb);
+    expect(response.status).toBe(413);
+    const error = await errorOf(response);
+    expect(error.code).toBe("document_too_many_pixels");
+    expect(error.message).toMatch(/trop grande.*photo plus petite/);
+    const uploadId = await uploadInTwoSteps(server, PHOTO, bomb, 413);
+    expect(await server.services.documents.inspect(uploadId)).toBeUndefined();
+    expect((await server.services.uploads.find([uploadId])).get(uploadId)?.status).toBe("too_many_pixels");
+  });
+
+  it.each([
+    ["a damaged JPEG", "image/jpeg", damagedJpeg()],
+    ["a HEIC photo (the server cannot read HEIC)", "image/heic", documentBytes("image/heic", 2048, 6)],
+  ])(
+    "refuses %s with 415 document_unreadable, telling the person what to send",
+    async (_name, filetype, bytes) => {
+      const { response } = await uploadWhole(server.app, { ...PHOTO, filetype }, bytes);
+      expect(response.status).toBe(415);
+      const error = await errorOf(response);
+      expect(error.code).toBe("document_unreadable");
+      expect(error.message).toMatch(/Envoyez une photo JPEG ou un PDF/);
+      const uploadId = await uploadInTwoSteps(server, { ...PHOTO, filetype }, bytes, 415);
+      expect((await server.services.uploads.find([uploadId])).get(uploadId)?.status).toBe("unreadable");
+      expect(await server.services.documents.inspect(uploadId)).toBeUndefined();
+    },
+  );
+
+  it("refuses a request naming a refused photo with its code", async () => {
+    const { answers } = example("bourse-scolaire", "eligible-one-child");
+    const uploaded = await uploadDocumentsOf(server.app, "bourse-scolaire", answers, { size: 2048 });
+    const photo = uploaded.documents.find((d) => d.type === "image/jpeg");
+    if (!photo) throw new Error("The example has no photo");
+    const bomb = pixelBomb();
+    const uploadId = await uploadInTwoSteps(server, { ...PHOTO, fieldId: photo.fieldId }, bomb, 413);
+    const body = JSON.parse(
+      JSON.stringify({ flowId: "bourse-scolaire", flowVersion: 1, ...uploaded })
+        .replaceAll(photo.uploadId, uploadId)
+        .replace(photo.sha256, sha256(bomb)),
+    );
+    const refused = await putSubmission(server.app, newId(), body);
+    expect(refused.status).toBe(409);
+    expect((await errorOf(refused)).code).toBe("document_too_many_pixels");
   });
 });

@@ -8,15 +8,29 @@ import { uploadIdOfUrl } from "../../../../src/shared/api/paths";
 import type { DocumentEntry } from "../../../../src/shared/api/submission";
 import { isDocumentRef } from "../../../../src/shared/engine/validate";
 
+/** Whole small images (8×8, made with sharp): the server decodes and re-encodes photos. */
+const IMAGES: Readonly<Record<string, string>> = {
+  "image/jpeg":
+    "/9j/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAX/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFAEBAAAAAAAAAAAAAAAAAAAABv/EABQRAQAAAAAAAAAAAAAAAAAAAAD/2gAMAwEAAhEDEQA/AIAB6Ev/2Q==",
+  "image/png":
+    "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEUlEQVQImWPQqDiBFTEMLQkAAtVaAdp8aMgAAAAASUVORK5CYII=",
+  "image/webp":
+    "UklGRjwAAABXRUJQVlA4IDAAAADwAQCdASoIAAgAAUAmJaACdLoB+AAETAAA/uxw3/0mzxNnibPkkf/OwbEu14AAAAA=",
+};
+
+/** The start of each type: a whole image for photos, the magic bytes otherwise. */
 const HEADS: Readonly<Record<string, readonly number[]>> = {
-  "image/jpeg": [0xff, 0xd8, 0xff, 0xe0],
-  "image/png": [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
-  "image/webp": [...Buffer.from("RIFF"), 0, 0, 0, 0, ...Buffer.from("WEBPVP8 ")],
+  ...Object.fromEntries(
+    Object.entries(IMAGES).map(([type, base64]) => [type, [...Buffer.from(base64, "base64")]]),
+  ),
   "image/heic": [0, 0, 0, 0x18, ...Buffer.from("ftypheic")],
   "application/pdf": [...Buffer.from("%PDF-1.7\n")],
 };
 
-/** `size` bytes that start like a file of `type`; `seed` makes each document's bytes (and digest) unique. */
+/**
+ * `size` bytes that start like a file of `type` (a photo: a whole image, the rest after its
+ * end, which the server's re-encoding drops); `seed` makes each document's bytes (and digest) unique.
+ */
 export function documentBytes(type: string, size: number, seed = 0): Uint8Array<ArrayBuffer> {
   const head = HEADS[type];
   if (!head) throw new Error(`No test bytes for ${type}`);
