@@ -75,7 +75,7 @@ export function DraftConflictPage({ flow, here, other }: Props) {
       <h1 id="conflict-heading" tabIndex={-1}>
         {t("wizard:conflict.heading")}
       </h1>
-      <p class="lead">{t("wizard:conflict.intro", { title: text(flow.title) })}</p>
+      <p class="lead">{t("wizard:conflict.intro")}</p>
       <div class="draft-conflict__versions">
         <div>
           <h2>{t("wizard:conflict.here")}</h2>
@@ -86,9 +86,7 @@ export function DraftConflictPage({ flow, here, other }: Props) {
           <p>{when(other.updatedAt)}</p>
         </div>
       </div>
-      {differing.length === 0 ? (
-        <p>{t("wizard:conflict.same")}</p>
-      ) : (
+      {differing.length > 0 && (
         <table class="draft-conflict__differences">
           <caption>{t("wizard:conflict.differences", { count: differing.length })}</caption>
           <thead>
