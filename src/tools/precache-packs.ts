@@ -53,11 +53,17 @@ const ONLINE_ONLY_NAMESPACES = new Set(["handoff", "post"]);
  * the province's PCs and tablets, which a citizen's phone never downloads.
  */
 const STAFF_CODE = /(?:^|[/\\])src[/\\]staff[/\\]/;
-const STAFF_NAMESPACE = "staff";
+/**
+ * Their texts, with the back office's (`agents`: decision reasons, queues) and the notices the
+ * server sends (`messages`): the citizens' i18n could load any namespace, so the build has a chunk
+ * for each, but no citizen page reads these.
+ */
+const STAFF_NAMESPACES = new Set(["staff", "agents", "messages"]);
 
 function isStaffOwn(file: BundleFile): boolean {
   const source = file.source ?? file.file;
-  return STAFF_CODE.test(source) || LOCALE_FILE.exec(source)?.[1] === STAFF_NAMESPACE;
+  const namespace = LOCALE_FILE.exec(source)?.[1];
+  return STAFF_CODE.test(source) || (namespace !== undefined && STAFF_NAMESPACES.has(namespace));
 }
 
 function isOnlineOnly(source: string): boolean {
