@@ -6,7 +6,8 @@
  * visit light. Run after `vite build`; it reads dist/.vite/manifest.json to follow each chunk's
  * static imports and adds the locale chunks the page fetches before it shows anything, and
  * dist/.vite/precache-packs.json for the offline downloads (src/tools/precache-packs.ts). It also
- * fails when the service worker's list holds a file of the staff pages (src/staff).
+ * fails when the service worker's list holds a file of the staff pages (src/staff) or of the
+ * online-only pages (hand-off, post mode), which the shell's figure leaves out.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -155,6 +156,11 @@ function main(): number {
         ? `${PACKS} lists no staff page file: is src/staff/index.html still an input of the build?`
         : `The service worker precaches staff pages' files: ${staffPrecached.join(", ")}.`,
     );
+    failed = true;
+  }
+  const onlinePrecached = packs.onlineOnly.filter((file) => serviceWorker.includes(`"${file}"`));
+  if (onlinePrecached.length > 0) {
+    console.error(`The service worker precaches online-only pages' files: ${onlinePrecached.join(", ")}.`);
     failed = true;
   }
   const misplaced = proceduresInShell(manifest, packs, flowIds);

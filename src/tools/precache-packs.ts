@@ -28,6 +28,11 @@ export interface PrecachePacks {
   readonly packs: Readonly<Record<string, readonly string[]>>;
   /** The staff pages' own files (src/staff): never in the service worker's list. */
   readonly staff: readonly string[];
+  /**
+   * The online-only pages (ONLINE_ONLY_CODE) and what only they load: never in the service
+   * worker's list either, or the first visit would download them all the same.
+   */
+  readonly onlineOnly: readonly string[];
 }
 
 /**
@@ -131,12 +136,16 @@ export function splitPrecache(files: readonly BundleFile[], flowIds: readonly st
       return [id, [...reach(set, graph, stopAt)].filter((file) => !shell.has(file)).sort()];
     }),
   );
-  return { shell: [...shell].sort(), packs, staff: [...staff].sort() };
+  const inPacks = new Set(Object.values(packs).flat());
+  const online = [...reach(onlineOnly, graph, new Set())].filter(
+    (file) => !shell.has(file) && !inPacks.has(file) && !staff.has(file),
+  );
+  return { shell: [...shell].sort(), packs, staff: [...staff].sort(), onlineOnly: online.sort() };
 }
 
 /**
  * The service worker's list from Workbox's: each procedure's files tagged with it (fetched when
- * it is opened), the staff pages' files left out.
+ * it is opened), the staff pages' and the online-only pages' files left out.
  */
 export function precacheManifest<Entry extends { url: string }>(
   entries: readonly Entry[],
@@ -145,9 +154,9 @@ export function precacheManifest<Entry extends { url: string }>(
   const flowsOf = new Map<string, string[]>();
   for (const [id, pack] of Object.entries(split.packs))
     for (const file of pack) flowsOf.set(file, [...(flowsOf.get(file) ?? []), id]);
-  const staff = new Set(split.staff);
+  const left = new Set([...split.staff, ...split.onlineOnly]);
   return entries
-    .filter((entry) => !staff.has(entry.url))
+    .filter((entry) => !left.has(entry.url))
     .map((entry) => {
       const flows = flowsOf.get(entry.url);
       return flows ? { ...entry, flows } : entry;

@@ -62,6 +62,18 @@ const staffBundle: BundleFile[] = [
   chunk("assets/locale-fr-staff.js", "/p/locales/fr/staff.json"),
 ];
 
+/** The hand-off's page: online only, with a QR encoder nothing else loads. */
+const handoffBundle: BundleFile[] = [
+  ...bundle.map((f) =>
+    f.file === "assets/catalogue.js" ? { ...f, loads: [...f.loads, "assets/handoff-send-page.js"] } : f,
+  ),
+  chunk("assets/handoff-send-page.js", "/p/src/app/handoff/handoff-send-page.tsx", [
+    "assets/shared.js",
+    "assets/qr.js",
+  ]),
+  chunk("assets/qr.js", undefined),
+];
+
 describe("splitPrecache", () => {
   const split = splitPrecache(bundle, ["a", "b"]);
 
@@ -125,5 +137,18 @@ describe("splitPrecache", () => {
     // What both apps load stays, for the citizens.
     expect(urls).toContain("assets/shared.js");
     expect(manifest.find((entry) => entry.url === "assets/a.js")?.flows).toEqual(["a"]);
+  });
+
+  it("precaches no online-only page, nor what only it loads, and keeps what it shares", () => {
+    const withHandoff = splitPrecache(handoffBundle, ["a", "b"]);
+    expect(withHandoff.onlineOnly).toEqual(["assets/handoff-send-page.js", "assets/qr.js"]);
+    expect(withHandoff.shell).toEqual(split.shell);
+    const urls = precacheManifest(
+      handoffBundle.map(({ file }) => ({ url: file, revision: null })),
+      withHandoff,
+    ).map((entry) => entry.url);
+    expect(urls).not.toContain("assets/handoff-send-page.js");
+    expect(urls).not.toContain("assets/qr.js");
+    expect(urls).toContain("assets/shared.js");
   });
 });
