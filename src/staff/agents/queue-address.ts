@@ -8,8 +8,16 @@ import { useEffect, useState } from "preact/hooks";
 import { QUEUE_NAMES, type QueueNameView } from "../../shared/api/agents";
 
 /** The filter form's keys, the API's names: what is passed on to the API. */
-export const FILTER_KEYS = ["status", "from", "to", "commune", "q", "underCeiling", "estimate"] as const;
-export type FilterKey = (typeof FILTER_KEYS)[number];
+const FILTER_KEYS = [
+  "status",
+  "from",
+  "to",
+  "commune",
+  "assignee",
+  "q",
+  "underCeiling",
+  "estimate",
+] as const;
 const API_KEYS: readonly string[] = [...FILTER_KEYS, "sort", "direction", "page"];
 
 export interface QueueAddress {

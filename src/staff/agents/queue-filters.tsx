@@ -12,10 +12,12 @@ interface Props {
   readonly address: QueueAddress;
   readonly procedures: readonly string[];
   readonly procedure: string;
+  /** The signed-in agent's id: "followed by me" as a filter of any queue. */
+  readonly myId: string;
   readonly go: (href: string) => void;
 }
 
-export function QueueFilters({ address, procedures, procedure, go }: Props) {
+export function QueueFilters({ address, procedures, procedure, myId, go }: Props) {
   const value = (key: string) => address.values.get(key) ?? "";
   const onSubmit = (event: Event) => {
     event.preventDefault();
@@ -78,6 +80,14 @@ export function QueueFilters({ address, procedures, procedure, go }: Props) {
         <p>
           <label for="filter-commune">{t("agents.filters.commune")}</label>
           <input id="filter-commune" name="commune" type="text" value={value("commune")} maxLength={64} />
+        </p>
+        <p>
+          <label for="filter-assignee">{t("agents.filters.assignee")}</label>
+          <select id="filter-assignee" name="assignee" value={value("assignee")}>
+            <option value="">{t("agents.filters.anyone")}</option>
+            <option value={myId}>{t("agents.assignee.me")}</option>
+            <option value="none">{t("agents.assignee.nobody")}</option>
+          </select>
         </p>
         <p>
           <label for="filter-ceiling">{t("agents.filters.underCeiling")}</label>

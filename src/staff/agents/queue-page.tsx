@@ -60,7 +60,7 @@ export function QueuePage({ me }: { me: StaffMe }) {
     <>
       <h1>{t("agents.title")}</h1>
       <QueueTabs address={address} counts={page?.counts} go={go} />
-      <QueueFilters address={address} procedures={me.procedures} procedure={procedure} go={go} />
+      <QueueFilters address={address} procedures={me.procedures} procedure={procedure} myId={me.id} go={go} />
       {problem && (
         <p class="notice notice--error" role="alert">
           {problem === "network"
