@@ -8,16 +8,7 @@ import { useEffect, useState } from "preact/hooks";
 import { QUEUE_NAMES, type QueueNameView } from "../../shared/api/agents";
 
 /** The filter form's keys, the API's names: what is passed on to the API. */
-const FILTER_KEYS = [
-  "status",
-  "from",
-  "to",
-  "commune",
-  "assignee",
-  "q",
-  "underCeiling",
-  "estimate",
-] as const;
+const FILTER_KEYS = ["status", "from", "to", "commune", "assignee", "q", "underCeiling", "estimate"] as const;
 const API_KEYS: readonly string[] = [...FILTER_KEYS, "sort", "direction", "page"];
 
 export interface QueueAddress {
