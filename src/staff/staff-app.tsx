@@ -4,17 +4,20 @@
  */
 import { useEffect } from "preact/hooks";
 import { usePath } from "../app/routing/router";
+import type { StaffMe } from "../shared/api/staff";
 import { AccountsPage } from "./admin/accounts-page";
+import { QueuePage } from "./agents/queue-page";
+import { RequestPage } from "./agents/request-page";
 import { t } from "./i18n/staff-i18n";
 import { HomePage } from "./layout/home-page";
 import { StaffLayout } from "./layout/staff-layout";
 import { BoardPage } from "./mediation/board-page";
-import { mayOpen, type StaffPage, staffPageOf } from "./routing/staff-routes";
+import { agentRequestIdOf, mayOpen, type StaffPage, staffPageOf } from "./routing/staff-routes";
 import { SignInPage } from "./sign-in/sign-in-page";
 import { askToSignIn, useStaffSession } from "./sign-in/staff-session";
 import { StatisticsPage } from "./statistics/statistics-page";
 
-function PageOf({ page }: { page: Exclude<StaffPage, "sign-in"> }) {
+function PageOf({ page, path, me }: { page: Exclude<StaffPage, "sign-in">; path: string; me: StaffMe }) {
   switch (page) {
     case "home":
       return <HomePage />;
@@ -24,6 +27,10 @@ function PageOf({ page }: { page: Exclude<StaffPage, "sign-in"> }) {
       return <BoardPage />;
     case "statistics":
       return <StatisticsPage />;
+    case "agents":
+      return <QueuePage me={me} />;
+    case "agent-request":
+      return <RequestPage id={agentRequestIdOf(path) ?? ""} me={me} />;
     case "not-found":
       return (
         <>
@@ -57,7 +64,7 @@ export function StaffApp() {
   return (
     <StaffLayout me={session.me} path={path}>
       {mayOpen(page, session.me.roles) ? (
-        <PageOf page={page} />
+        <PageOf page={page} path={path} me={session.me} />
       ) : (
         <>
           <h1>{t("forbidden.title")}</h1>

@@ -5,6 +5,15 @@
  * reported to `onSignInRequired`, which sends the person to the sign-in.
  */
 import * as v from "valibot";
+import {
+  AgentRequestSchema,
+  type AgentRequestView,
+  type AskCitizenBody,
+  type QueueNameView,
+  QueuePageSchema,
+  type QueuePageView,
+  type StatusBody,
+} from "../../shared/api/agents";
 import { type ApiErrorCode, apiErrorOf } from "../../shared/api/error-codes";
 import { apiPaths } from "../../shared/api/paths";
 import {
@@ -175,3 +184,41 @@ export function followBoard(events: BoardEvents): () => void {
     source?.close();
   };
 }
+
+/** One page of a procedure's queue; `search` is the API's query string (filters, sort, page). */
+export const agentQueue = (
+  flowId: string,
+  queue: QueueNameView,
+  search: string,
+): Promise<Outcome<QueuePageView>> =>
+  call(`${apiPaths.agentQueue(flowId, queue)}${search ? `?${search}` : ""}`, "GET", QueuePageSchema);
+
+/** Where the filtered queue downloads as a file (a link: the browser saves it). */
+export const agentQueueExportPath = (
+  flowId: string,
+  queue: QueueNameView,
+  search: string,
+  format: "csv" | "xlsx",
+) => `${apiPaths.agentQueueExport(flowId, queue, format)}${search ? `&${search}` : ""}`;
+
+export const agentRequest = (id: string): Promise<Outcome<AgentRequestView>> =>
+  call(apiPaths.agentRequest(id), "GET", AgentRequestSchema);
+
+/** Where a request's document is read (shown in the page) and its archive PDF downloaded. */
+export const agentDocumentPath = apiPaths.agentRequestDocument;
+export const agentArchivePath = apiPaths.agentRequestPdf;
+
+export const followRequest = (id: string): Promise<Outcome<undefined>> =>
+  call(apiPaths.agentRequestAction(id, "follow"), "POST", undefined, {});
+
+export const transferRequest = (id: string, toStaffId: string): Promise<Outcome<undefined>> =>
+  call(apiPaths.agentRequestAction(id, "transfer"), "POST", undefined, { toStaffId });
+
+export const changeStatus = (id: string, body: StatusBody): Promise<Outcome<unknown>> =>
+  call(apiPaths.agentRequestAction(id, "status"), "POST", v.unknown(), body);
+
+export const addNote = (id: string, text: string): Promise<Outcome<undefined>> =>
+  call(apiPaths.agentRequestAction(id, "notes"), "POST", undefined, { text });
+
+export const askCitizen = (id: string, body: AskCitizenBody): Promise<Outcome<undefined>> =>
+  call(apiPaths.agentRequestAction(id, "ask"), "POST", undefined, body);

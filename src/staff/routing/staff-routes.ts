@@ -11,9 +11,19 @@ export const staffPaths = {
   admin: "/personnel/admin",
   board: "/mediation",
   statistics: "/mediation/statistiques",
+  agents: "/agents",
+  agentRequest: (id: string) => `/agents/demandes/${id}`,
 } as const;
 
-export type StaffPage = "home" | "sign-in" | "admin" | "board" | "statistics" | "not-found";
+export type StaffPage =
+  | "home"
+  | "sign-in"
+  | "admin"
+  | "board"
+  | "statistics"
+  | "agents"
+  | "agent-request"
+  | "not-found";
 
 const PAGES: Record<string, StaffPage> = {
   [staffPaths.home]: "home",
@@ -21,10 +31,20 @@ const PAGES: Record<string, StaffPage> = {
   [staffPaths.admin]: "admin",
   [staffPaths.board]: "board",
   [staffPaths.statistics]: "statistics",
+  [staffPaths.agents]: "agents",
 };
 
+const AGENT_REQUEST = /^\/agents\/demandes\/([0-9a-f-]{36})$/i;
+
 export function staffPageOf(path: string): StaffPage {
-  return PAGES[path.length > 1 ? path.replace(/\/+$/, "") : path] ?? "not-found";
+  const trimmed = path.length > 1 ? path.replace(/\/+$/, "") : path;
+  if (AGENT_REQUEST.test(trimmed)) return "agent-request";
+  return PAGES[trimmed] ?? "not-found";
+}
+
+/** The request an /agents/demandes/<id> address names. */
+export function agentRequestIdOf(path: string): string | undefined {
+  return AGENT_REQUEST.exec(path.replace(/\/+$/, ""))?.[1]?.toLowerCase();
 }
 
 /** The roles that open each page; none listed: any staff member. */
@@ -34,6 +54,8 @@ export const PAGE_ROLES: Record<Exclude<StaffPage, "sign-in">, readonly StaffRol
   admin: ["administrator"],
   board: ["mediator"],
   statistics: ["mediator", "supervisor", "administrator"],
+  agents: ["agent", "supervisor"],
+  "agent-request": ["agent", "supervisor"],
 };
 
 export function mayOpen(page: StaffPage, roles: readonly StaffRole[]): boolean {
@@ -45,12 +67,14 @@ export function mayOpen(page: StaffPage, roles: readonly StaffRole[]): boolean {
 /** Where a person lands after signing in: the page of their main role. */
 export function landingPath(roles: readonly StaffRole[]): string {
   if (roles.includes("mediator")) return staffPaths.board;
+  if (roles.includes("agent") || roles.includes("supervisor")) return staffPaths.agents;
   if (roles.includes("administrator")) return staffPaths.admin;
   return staffPaths.home;
 }
 
 /** The pages a signed-in person moves between, in the navigation and on /personnel. */
 export const SECTIONS = [
+  { page: "agents", path: staffPaths.agents },
   { page: "board", path: staffPaths.board },
   { page: "statistics", path: staffPaths.statistics },
   { page: "admin", path: staffPaths.admin },

@@ -1,0 +1,22 @@
+/** What a refused call means for the agent, in plain words. */
+import type { StaffProblem } from "../api/staff-api";
+import { t } from "../i18n/staff-i18n";
+
+export function problemText(problem: StaffProblem): string {
+  switch (problem) {
+    case "network":
+      return t("errors.network");
+    case "not_found":
+      return t("agents.problems.not_found");
+    case "not_an_agent_of_procedure":
+      return t("agents.problems.not_an_agent_of_procedure");
+    case "reason_required":
+      return t("agents.problems.reason_required");
+    case "transition_not_allowed":
+      return t("agents.problems.transition_not_allowed");
+    case "note_empty":
+      return t("agents.problems.note_empty");
+    default:
+      return t("errors.unexpected");
+  }
+}
