@@ -24,9 +24,12 @@ const WIZARD_NAMESPACES = ["wizard", "fields", "errors", "glossary"];
  * What the service worker downloads at the first visit: everything but the procedures and the
  * online-only pages. 104 KB since drafts in the account, the connected space and the hand-off
  * landed (100.4 KB then): their offline parts (sync, sign-out forgetting, post detection) belong
- * to every phone; the rest is kept out (precache-packs.ts).
+ * to every phone; the rest is kept out (precache-packs.ts). 105 KB since the department
+ * contacts, the drafts' conflict page and the staff contract's shared status names (104.1 KB),
+ * when the online-only pages also left the service worker's list: the real first download went
+ * from 133.8 KB to 104.1 KB then.
  */
-const SHELL_BUDGET = 104 * 1024;
+const SHELL_BUDGET = 105 * 1024;
 /** What it downloads when a procedure is opened, for that procedure to work offline. */
 const PACK_BUDGET = 100 * 1024;
 const DIST = "dist";

@@ -70,7 +70,8 @@ test("a new version waits for the person, and updating keeps them on the same st
     await (await navigator.serviceWorker.getRegistration())?.update();
   });
 
-  await expect(banner).toBeVisible();
+  // The new worker first downloads the changed pages: seconds on a loaded machine (seen past 5 s).
+  await expect(banner).toBeVisible({ timeout: 20_000 });
   // Nothing was swapped: the same document, still the old version, with what was typed.
   expect(await page.evaluate(() => window.sameDocument)).toBe(true);
   await expect(page).toHaveURL(stepAddress);
