@@ -182,12 +182,12 @@ test.describe("through a failing network or server", () => {
       test.skip(testInfo.project.name !== "phone", ONE_DEVICE);
       // A whole procedure, then waits the app chooses itself before trying again.
       test.slow();
-      const failures = 2;
-      let tries = 0;
+      // The server fails until the test has seen each state: a fixed count of failures let a
+      // quick third try succeed before the page was looked at (seen in a full run).
+      let failing = true;
       await page.route("**/api/submissions/*", (route) => {
         if (route.request().method() !== "PUT") return route.fallback();
-        tries += 1;
-        if (tries > failures) return route.continue();
+        if (!failing) return route.continue();
         // What the server itself answers when something breaks inside it.
         return route.fulfill({
           status: 500,
@@ -210,15 +210,21 @@ test.describe("through a failing network or server", () => {
       // Not silently "sending": the person reads that it will be tried again on its own.
       await receipt.expectReady("willRetry");
       // The app tries again by itself after a short, growing wait…
-      await expect.poll(() => answered.length, { timeout: 15_000 }).toBe(failures);
+      await expect.poll(() => answered.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
       await receipt.expectReady("willRetry");
       // …and when the network comes back (which also starts its waits over from the shortest).
       await context.setOffline(true);
       await receipt.expectReady("waitingNetwork");
+      failing = false;
       await context.setOffline(false);
       const reference = await receipt.expectSent();
 
-      expect(answered, "two failures, then created once").toEqual([500, 500, 201]);
+      expect(answered.length, "tried again by itself, then once more").toBeGreaterThanOrEqual(3);
+      expect(
+        answered.slice(0, -1).every((status) => status === 500),
+        "failures, then created once",
+      ).toBe(true);
+      expect(answered.at(-1)).toBe(201);
       expect(await serverRecord(request, receipt.requestId())).toEqual({
         status: 200,
         body: expect.objectContaining({ reference, status: "received" }),
