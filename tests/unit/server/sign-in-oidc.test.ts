@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionCookieOf, withSession } from "./support/accounts";
 import { DATABASES, reportSkippedPostgres } from "./support/databases";
-import { CLIENT, startTestProvider, type TestProvider } from "./support/oidc-provider";
+import { CLIENT, clientSettings, startTestProvider, type TestProvider } from "./support/oidc-provider";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 reportSkippedPostgres();
@@ -17,16 +17,7 @@ describe.each(DATABASES)("signing in with NC Connect (OpenID Connect) on %s", (d
   beforeAll(async () => {
     provider = await startTestProvider(REDIRECT_URI, AFTER_LOGOUT);
     server = await startTestServer(database, {
-      accounts: {
-        oidc: {
-          issuer: provider.issuer,
-          clientId: CLIENT.id,
-          clientSecret: CLIENT.secret,
-          redirectUri: REDIRECT_URI,
-          postLogoutRedirectUri: AFTER_LOGOUT,
-          scopes: "openid profile email",
-        },
-      },
+      accounts: { oidc: clientSettings(provider.issuer, REDIRECT_URI, AFTER_LOGOUT) },
       accountOptions: { allowInsecureOidc: true },
     });
     provider.people.set("nc-0001", {
@@ -163,16 +154,7 @@ describe.each(DATABASES)("signing in with NC Connect (OpenID Connect) on %s", (d
 describe("NC Connect when the provider does not answer", () => {
   it("sends the person back to the sign-in page with a plain error, not a server error", async () => {
     const server = await startTestServer("SQLite", {
-      accounts: {
-        oidc: {
-          issuer: "http://127.0.0.1:9",
-          clientId: CLIENT.id,
-          clientSecret: CLIENT.secret,
-          redirectUri: REDIRECT_URI,
-          postLogoutRedirectUri: undefined,
-          scopes: "openid",
-        },
-      },
+      accounts: { oidc: clientSettings("http://127.0.0.1:9", REDIRECT_URI, undefined, "openid") },
       accountOptions: { allowInsecureOidc: true },
     });
     try {

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cookieOf, createStaffAccount, STAFF_COOKIE, staffSignIn } from "../../support/staff-accounts";
 import { DATABASES, reportSkippedPostgres } from "./support/databases";
-import { CLIENT, startTestProvider, type TestProvider } from "./support/oidc-provider";
+import { CLIENT, clientSettings, startTestProvider, type TestProvider } from "./support/oidc-provider";
 import { startTestServer, type TestServer } from "./support/test-server";
 
 reportSkippedPostgres();
@@ -23,16 +23,7 @@ describe.each(DATABASES)("staff sign-in through the staff directory on %s", (dat
   beforeAll(async () => {
     provider = await startTestProvider(REDIRECT_URI, AFTER_LOGOUT);
     server = await startTestServer(database, {
-      staff: {
-        directory: {
-          issuer: provider.issuer,
-          clientId: CLIENT.id,
-          clientSecret: CLIENT.secret,
-          redirectUri: REDIRECT_URI,
-          postLogoutRedirectUri: AFTER_LOGOUT,
-          scopes: "openid profile email",
-        },
-      },
+      staff: { directory: clientSettings(provider.issuer, REDIRECT_URI, AFTER_LOGOUT) },
       accountOptions: { allowInsecureOidc: true },
     });
   });

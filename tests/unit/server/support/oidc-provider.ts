@@ -5,6 +5,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
+import type { OidcConfig } from "../../../../src/server/account-config";
 
 export interface TestProvider {
   readonly issuer: string;
@@ -18,6 +19,23 @@ export interface TestProvider {
 }
 
 export const CLIENT = { id: "pas-a-pas", secret: "a-test-secret-that-is-long-enough-0123456789" };
+
+/** Our client's settings at a provider on `issuer`, as OIDC_* or STAFF_OIDC_* would give them. */
+export function clientSettings(
+  issuer: string,
+  redirectUri: string,
+  postLogoutRedirectUri: string | undefined,
+  scopes = "openid profile email",
+): OidcConfig {
+  return {
+    issuer,
+    clientId: CLIENT.id,
+    clientSecret: CLIENT.secret,
+    redirectUri,
+    postLogoutRedirectUri,
+    scopes,
+  };
+}
 
 export async function startTestProvider(
   redirectUri: string,
