@@ -457,7 +457,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
         .execute();
     },
   },
-  "0019-staff-directory": {
+  "0017-staff-directory": {
     async up(db: AnyDb) {
       // Who the staff directory says a staff member is, bound at their first sign-in through it:
       // afterwards they are found by (issuer, subject), never again by email.
