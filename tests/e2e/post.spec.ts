@@ -8,7 +8,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, expect, type Page, test } from "@playwright/test";
+import { type BrowserContext, test as base, chromium, expect, type Page } from "@playwright/test";
 import handoff from "../../locales/fr/handoff.json" with { type: "json" };
 import config from "../../playwright.config";
 import { enrolPostInDatabase, postCookies } from "../support/posts";
@@ -28,8 +28,6 @@ const ADDRESS = "personne.poste@exemple.nc";
 const THEIR_DATA = ["Wayaridri", "Jeanne", "contact@exemple.nc", "98.45.12", "carte-identite", ADDRESS];
 const ONE_POST = "a post is a PC: the phone run adds nothing";
 
-test.describe.configure({ mode: "serial" });
-
 interface Post {
   server: ServerProcess;
   dataDir: string;
@@ -46,6 +44,21 @@ async function startPost(idleSeconds: number): Promise<Post> {
   const { token } = enrolPostInDatabase(dataDir, "Poste 7");
   return { server, dataDir, token, profile: mkdtempSync(join(tmpdir(), "pap-post-profile-")) };
 }
+
+/** Each test's post: its own server (POST_IDLE_SECONDS = `idleSeconds`), stopped after the test. */
+const test = base.extend<{ idleSeconds: number; post: Post }>({
+  idleSeconds: [600, { option: true }],
+  post: async ({ idleSeconds }, use) => {
+    const post = await startPost(idleSeconds);
+    await use(post);
+    await stopPost(post);
+  },
+});
+
+test.describe.configure({ mode: "serial" });
+test.skip(({ isMobile }) => isMobile, ONE_POST);
+// Each test starts its own server and a browser on disk before walking a procedure.
+test.slow(() => true, "its own server and browser");
 
 async function stopPost(post: Post): Promise<void> {
   await post.server.stop();
@@ -186,54 +199,45 @@ async function expectNextPersonSeesNothing(page: Page, draftId: string): Promise
 }
 
 test("J'ai fini leaves nothing of the person, checked before saying so; Back shows nothing of them", async ({
-  browserName,
-}, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop" || browserName !== "chromium", ONE_POST);
-  test.slow();
-  const post = await startPost(600);
-  try {
-    const context = await openBrowser(post, true);
-    const page = context.pages()[0] ?? (await context.newPage());
-    const draftId = await halfAProcedure(page, post);
-    expect(draftId).toMatch(/^[0-9a-f-]{36}$/);
-    await expect(page.getByRole("region", { name: "Poste de l'espace numérique" })).toContainText("Poste 7");
-    await expectNoViolations(page, "a procedure's page on a post");
-    // The session cookie lasts for the browser's session only: no "stay signed in" on a post.
-    const session = (await context.cookies()).find((c) => c.name === "__Host-pap_session");
-    expect(session?.expires).toBe(-1);
+  post,
+}) => {
+  const context = await openBrowser(post, true);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const draftId = await halfAProcedure(page, post);
+  expect(draftId).toMatch(/^[0-9a-f-]{36}$/);
+  await expect(page.getByRole("region", { name: "Poste de l'espace numérique" })).toContainText("Poste 7");
+  await expectNoViolations(page, "a procedure's page on a post");
+  // The session cookie lasts for the browser's session only: no "stay signed in" on a post.
+  const session = (await context.cookies()).find((c) => c.name === "__Host-pap_session");
+  expect(session?.expires).toBe(-1);
 
-    await page.getByRole("button", { name: "J'ai fini" }).click();
-    await expect(page).toHaveURL(/\/fini$/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Il ne reste rien de vous sur ce poste");
-    await expectNoViolations(page, "the end of a session on a post");
-    await expectNothingOf(context, post, draftId);
-    // The server session ended too: the old cookie, were it kept, opens nothing.
-    expect(
-      (
-        await post.server.request("/api/account", {
-          headers: { Cookie: `__Host-pap_session=${session?.value}` },
-        })
-      ).status,
-    ).toBe(401);
+  await page.getByRole("button", { name: "J'ai fini" }).click();
+  await expect(page).toHaveURL(/\/fini$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Il ne reste rien de vous sur ce poste");
+  await expectNoViolations(page, "the end of a session on a post");
+  await expectNothingOf(context, post, draftId);
+  // The server session ended too: the old cookie, were it kept, opens nothing.
+  expect(
+    (
+      await post.server.request("/api/account", {
+        headers: { Cookie: `__Host-pap_session=${session?.value}` },
+      })
+    ).status,
+  ).toBe(401);
 
-    await page.goBack();
-    await page.waitForLoadState("networkidle");
-    for (const data of THEIR_DATA)
-      expect((await page.locator("body").textContent()) ?? "").not.toContain(data);
-    await expectNextPersonSeesNothing(page, draftId);
-    await context.close();
-  } finally {
-    await stopPost(post);
-  }
+  await page.goBack();
+  await page.waitForLoadState("networkidle");
+  for (const data of THEIR_DATA) expect((await page.locator("body").textContent()) ?? "").not.toContain(data);
+  await expectNextPersonSeesNothing(page, draftId);
+  await context.close();
 });
 
-test("idle: a warning a key dismisses, then the session ends by itself and nothing is left", async ({
-  browserName,
-}, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop" || browserName !== "chromium", ONE_POST);
-  test.slow();
-  const post = await startPost(12);
-  try {
+test.describe("with a short idle time", () => {
+  test.use({ idleSeconds: 12 });
+
+  test("idle: a warning a key dismisses, then the session ends by itself and nothing is left", async ({
+    post,
+  }) => {
     const context = await openBrowser(post, true);
     const page = context.pages()[0] ?? (await context.newPage());
     const wizard = new WizardPage(page, FLOW);
@@ -249,116 +253,88 @@ test("idle: a warning a key dismisses, then the session ends by itself and nothi
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Il ne reste rien de vous sur ce poste");
     await expectNothingOf(context, post, draftId);
     await context.close();
-  } finally {
-    await stopPost(post);
-  }
+  });
 });
 
 test("a browser closed mid-session and reopened starts clean, and the next person sees nothing", async ({
-  browserName,
-}, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop" || browserName !== "chromium", ONE_POST);
-  test.slow();
-  const post = await startPost(600);
-  try {
-    const first = await openBrowser(post, true);
-    const page = first.pages()[0] ?? (await first.newPage());
-    const draftId = await halfAProcedure(page, post);
-    await first.close();
+  post,
+}) => {
+  const first = await openBrowser(post, true);
+  const page = first.pages()[0] ?? (await first.newPage());
+  const draftId = await halfAProcedure(page, post);
+  await first.close();
 
-    const again = await openBrowser(post);
-    const next = again.pages()[0] ?? (await again.newPage());
-    await next.goto("/");
-    await expect(next.getByRole("region", { name: "Poste de l'espace numérique" })).toContainText("Poste 7");
-    await next.waitForLoadState("networkidle");
-    await expectNothingOf(again, post, draftId);
-    await expectNextPersonSeesNothing(next, draftId);
-    await again.close();
-  } finally {
-    await stopPost(post);
-  }
+  const again = await openBrowser(post);
+  const next = again.pages()[0] ?? (await again.newPage());
+  await next.goto("/");
+  await expect(next.getByRole("region", { name: "Poste de l'espace numérique" })).toContainText("Poste 7");
+  await next.waitForLoadState("networkidle");
+  await expectNothingOf(again, post, draftId);
+  await expectNextPersonSeesNothing(next, draftId);
+  await again.close();
 });
 
 test("a draft started on a phone comes to the post by its code, documents included, and leaves nothing there", async ({
+  post,
   browser,
-  browserName,
-}, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop" || browserName !== "chromium", ONE_POST);
-  test.slow();
-  const post = await startPost(600);
-  try {
-    // At home, on the phone, without an account: half the procedure, the identity card included.
-    const phoneContext = await browser.newContext({
-      ...config.use,
-      baseURL: post.server.url,
-      viewport: { width: 360, height: 640 },
-      isMobile: true,
-      hasTouch: true,
-      locale: "fr-FR",
-    });
-    const phone = await phoneContext.newPage();
-    const phoneWizard = new WizardPage(phone, FLOW);
-    await phoneWizard.start();
-    await walkExample(phoneWizard, example, { until: HALF_WAY });
-    await phone.goto("/");
-    await phone.getByRole("link", { name: "Continuer sur un autre appareil" }).first().click();
-    await phone.getByRole("button", { name: exactly(handoff.send.make) }).click();
-    await expect(phone.getByRole("heading", { name: exactly(handoff.send.madeHeading) })).toBeVisible();
-    const part = async (name: string) =>
-      ((await phone.locator(`[data-part=${name}]`).textContent()) ?? "").replace(/\s/g, "");
-    const code = `${await part("locator")} ${await part("secret")}`;
+}) => {
+  // At home, on the phone, without an account: half the procedure, the identity card included.
+  const phoneContext = await browser.newContext({
+    ...config.use,
+    baseURL: post.server.url,
+    viewport: { width: 360, height: 640 },
+    isMobile: true,
+    hasTouch: true,
+    locale: "fr-FR",
+  });
+  const phone = await phoneContext.newPage();
+  const phoneWizard = new WizardPage(phone, FLOW);
+  await phoneWizard.start();
+  await walkExample(phoneWizard, example, { until: HALF_WAY });
+  await phone.goto("/");
+  await phone.getByRole("link", { name: "Continuer sur un autre appareil" }).first().click();
+  await phone.getByRole("button", { name: exactly(handoff.send.make) }).click();
+  await expect(phone.getByRole("heading", { name: exactly(handoff.send.madeHeading) })).toBeVisible();
+  const part = async (name: string) =>
+    ((await phone.locator(`[data-part=${name}]`).textContent()) ?? "").replace(/\s/g, "");
+  const code = `${await part("locator")} ${await part("secret")}`;
 
-    // At the connected space: the code typed on the post, the draft goes on where it stopped.
-    const context = await openBrowser(post, true);
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto("/reprendre");
-    await page.getByLabel(exactly(handoff.receive.codeLabel)).fill(code);
-    await page.getByRole("button", { name: exactly(handoff.receive.open) }).click();
-    await expect(page.getByRole("heading", { name: "Votre demande est sur ce poste" })).toBeVisible();
-    await expect(page.getByRole("listitem").filter({ hasText: "carte-identite" })).toHaveCount(1);
-    await expectNoViolations(page, "a draft received on a post");
-    await page.getByRole("link", { name: exactly(handoff.receive.continue) }).click();
-    const wizard = new WizardPage(page, FLOW);
-    await wizard.expectStep(HALF_WAY);
-    const draftId = wizard.draftId();
+  // At the connected space: the code typed on the post, the draft goes on where it stopped.
+  const context = await openBrowser(post, true);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto("/reprendre");
+  await page.getByLabel(exactly(handoff.receive.codeLabel)).fill(code);
+  await page.getByRole("button", { name: exactly(handoff.receive.open) }).click();
+  await expect(page.getByRole("heading", { name: "Votre demande est sur ce poste" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "carte-identite" })).toHaveCount(1);
+  await expectNoViolations(page, "a draft received on a post");
+  await page.getByRole("link", { name: exactly(handoff.receive.continue) }).click();
+  const wizard = new WizardPage(page, FLOW);
+  await wizard.expectStep(HALF_WAY);
+  const draftId = wizard.draftId();
 
-    await page.getByRole("button", { name: "J'ai fini" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Il ne reste rien de vous sur ce poste");
-    await expectNothingOf(context, post, draftId);
-    await context.close();
-    await phoneContext.close();
-  } finally {
-    await stopPost(post);
-  }
+  await page.getByRole("button", { name: "J'ai fini" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Il ne reste rien de vous sur ce poste");
+  await expectNothingOf(context, post, draftId);
+  await context.close();
+  await phoneContext.close();
 });
 
-test("a help call reaches the server at once and names no person, answer or document", async ({
-  browserName,
-}, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop" || browserName !== "chromium", ONE_POST);
-  // Its own server and browser, then a walk and axe, as the other tests of this file.
-  test.slow();
-  const post = await startPost(600);
-  try {
-    const context = await openBrowser(post, true);
-    const page = context.pages()[0] ?? (await context.newPage());
-    const wizard = new WizardPage(page, FLOW);
-    await wizard.start();
-    await walkExample(wizard, example, { until: "contact" });
-    await page.getByRole("button", { name: "Demander de l'aide" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Un médiateur est prévenu" })).toBeVisible();
-    await expectNoViolations(page, "a help call on a post");
-    // Stored with the post's name, the procedure and the step only (the board reads these rows).
-    const Database = (await import("better-sqlite3")).default;
-    const db = new Database(join(post.dataDir, "pas-a-pas.sqlite"), { readonly: true });
-    const calls = db.prepare("SELECT * FROM help_calls").all();
-    db.close();
-    expect(calls).toEqual([
-      expect.objectContaining({ flow_id: FLOW, step_id: "contact", status: "waiting" }),
-    ]);
-    for (const data of THEIR_DATA) expect(JSON.stringify(calls)).not.toContain(data);
-    await context.close();
-  } finally {
-    await stopPost(post);
-  }
+test("a help call reaches the server at once and names no person, answer or document", async ({ post }) => {
+  const context = await openBrowser(post, true);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const wizard = new WizardPage(page, FLOW);
+  await wizard.start();
+  await walkExample(wizard, example, { until: "contact" });
+  await page.getByRole("button", { name: "Demander de l'aide" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Un médiateur est prévenu" })).toBeVisible();
+  await expectNoViolations(page, "a help call on a post");
+  // Stored with the post's name, the procedure and the step only (the board reads these rows).
+  const Database = (await import("better-sqlite3")).default;
+  const db = new Database(join(post.dataDir, "pas-a-pas.sqlite"), { readonly: true });
+  const calls = db.prepare("SELECT * FROM help_calls").all();
+  db.close();
+  expect(calls).toEqual([expect.objectContaining({ flow_id: FLOW, step_id: "contact", status: "waiting" })]);
+  for (const data of THEIR_DATA) expect(JSON.stringify(calls)).not.toContain(data);
+  await context.close();
 });
