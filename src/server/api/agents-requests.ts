@@ -174,6 +174,10 @@ export function agentRequestRoutes(services: ApiServices): Hono {
     if (!id) return apiError(c, 400, "invalid_id");
     const body = await readValidBody(c, SMALL_BODY, AskCitizenBodySchema);
     if (!body.ok) return body.response;
+    if (body.value.kind === "correction" && body.value.text === "")
+      return apiError(c, 422, "ask_text_required");
+    if (body.value.kind === "documents" && (body.value.documents ?? []).length === 0)
+      return apiError(c, 422, "ask_documents_required");
     const done = await exchanges.ask(c.get("staff"), id, body.value);
     return done.ok ? c.body(null, 204) : apiError(c, done.status, done.code);
   });
