@@ -81,8 +81,9 @@ async function benchOn(name: string, url?: string): Promise<string> {
     const opened: number[] = [];
     for (const { id } of ids) {
       const started = performance.now();
-      await agentRequest(deps, agent, id);
+      const view = await agentRequest(deps, agent, id);
       opened.push(performance.now() - started);
+      if (!view?.sections.length) throw new Error(`request ${id}: no page to measure`);
     }
 
     // The 10,000 oldest of a queue: the day the 10,000th arrived bounds it (in Nouméa, UTC+11).
