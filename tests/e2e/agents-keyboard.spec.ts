@@ -2,14 +2,14 @@
  * The back office by keyboard alone, at a desktop's width and a tablet's held upright, with axe
  * on each page as it changes: an agent assigns a filtered queue to a colleague (the count
  * confirmed first), opens the request, follows it, hands it to a colleague chosen by name,
- * writes to the citizen, asks for a named document (refused until one is ticked), and a
+ * reads the citizen's message and opens the PDF joined to it, writes back, asks for a named document (refused until one is ticked), and a
  * supervisor reads the request's audit trail and downloads it. Every control is reached with Tab
  * and worked with Enter, Space or by typing; nothing is clicked.
  */
 import type { Locator, Page } from "@playwright/test";
 import { expectNoViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
-import { sendSchoolGrant } from "./support/school-grant-request";
+import { citizenMessageWithPdf, sendSchoolGrant } from "./support/school-grant-request";
 import { createE2eStaffAccount, staffSignIn } from "./support/staff-sign-in";
 
 // Three staff accounts are made by `npm run staff` (a process each), on a loaded machine.
@@ -56,6 +56,8 @@ for (const width of WIDTHS) {
     createE2eStaffAccount(["agent"], ["bourse-scolaire"], colleagueName);
     const supervisor = createE2eStaffAccount(["supervisor"], ["bourse-scolaire"], `Responsable ${suffix}`);
     const sent = await sendSchoolGrant(baseURL ?? "");
+    const question = `Faut-il un autre justificatif (${suffix})\u00a0?`;
+    await citizenMessageWithPdf(baseURL ?? "", sent.id, question);
     await staffSignIn(page, agent);
 
     // The queue, filtered to this request: the procedure by its title, and assigned in bulk.
@@ -100,13 +102,20 @@ for (const width of WIDTHS) {
     );
     await expect(page.getByTestId("request-assignee")).toHaveText(colleagueName);
 
-    // A message to the citizen.
+    // The citizen's message, its PDF opened from it; then the agent's answer.
+    const messages = page.getByRole("region", { name: "Messages" });
+    const theirs = messages.getByRole("listitem").filter({ hasText: question });
+    await expect(theirs).toContainText("du demandeur");
+    const joined = theirs.getByRole("link", { name: /^Ouvrir Votre RIB ou RIP \(document \d+\)/ });
+    const served = await page.request.get((await joined.getAttribute("href")) ?? "");
+    expect(served.status()).toBe(200);
+    expect(served.headers()["content-type"]).toBe("application/pdf");
+
     const words = `Bonjour, votre dossier est en cours ${suffix}.`;
     await tabTo(page, page.getByLabel("Votre message au demandeur"));
     await page.keyboard.type(words);
     await tabTo(page, page.getByRole("button", { name: "Envoyer le message" }));
     await page.keyboard.press("Enter");
-    const messages = page.getByRole("region", { name: "Messages" });
     await expect(messages.getByRole("listitem").filter({ hasText: words })).toContainText("du service");
 
     // A named document: asking without ticking one is refused in the page.
