@@ -261,4 +261,5 @@ export const AuditRowSchema = v.object({
   action: v.string(),
   detail: v.nullable(v.string()),
 });
+export type AuditRowView = v.InferOutput<typeof AuditRowSchema>;
 export const AuditAnswerSchema = v.object({ entries: v.array(AuditRowSchema) });

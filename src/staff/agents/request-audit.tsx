@@ -4,14 +4,17 @@
  * CSV file to hand on. Loaded when the supervisor asks, as reading it is not processing it.
  */
 import { useState } from "preact/hooks";
-import { type AgentRequestView, AUDIT_ACTIONS, type ColleaguesView } from "../../shared/api/agents";
+import {
+  type AgentRequestView,
+  AUDIT_ACTIONS,
+  type AuditRowView,
+  type ColleaguesView,
+} from "../../shared/api/agents";
 import type { StaffMe } from "../../shared/api/staff";
 import { agentAudit, agentAuditCsvPath, type StaffProblem } from "../api/staff-api";
 import { t } from "../i18n/staff-i18n";
 import { TableScroll } from "../layout/table-scroll";
 import { formatMoment } from "./formats";
-
-type Entries = Extract<Awaited<ReturnType<typeof agentAudit>>, { ok: true }>["value"];
 
 interface Props {
   readonly view: AgentRequestView;
@@ -21,7 +24,7 @@ interface Props {
 }
 
 export function RequestAudit({ view, me, colleagues, onProblem }: Props) {
-  const [entries, setEntries] = useState<Entries>();
+  const [entries, setEntries] = useState<AuditRowView[]>();
   if (!me.roles.includes("supervisor")) return null;
   const show = async () => {
     const answer = await agentAudit(view.request.id);

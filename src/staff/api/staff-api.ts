@@ -10,6 +10,7 @@ import {
   type AgentRequestView,
   type AskCitizenBody,
   AuditAnswerSchema,
+  type AuditRowView,
   BulkAssignAnswerSchema,
   ColleaguesSchema,
   type ColleaguesView,
@@ -253,9 +254,7 @@ export async function bulkAssign(
 }
 
 /** A request's audit trail, for a supervisor of its procedure. */
-export async function agentAudit(
-  id: string,
-): Promise<Outcome<v.InferOutput<typeof AuditAnswerSchema>["entries"]>> {
+export async function agentAudit(id: string): Promise<Outcome<AuditRowView[]>> {
   const answer = await call(apiPaths.agentRequestAudit(id, "json"), "GET", AuditAnswerSchema);
   return answer.ok ? { ok: true, value: answer.value.entries } : answer;
 }
