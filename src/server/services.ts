@@ -147,6 +147,7 @@ export async function openServices(
       repository: processingRepository,
       requests,
       notices,
+      agentsOf: (flowId) => staff.accounts.agentsOf(flowId),
       colleagueProcesses: async (staffId, flowId) => {
         const colleague = await staff.accounts.summary(staffId);
         return (

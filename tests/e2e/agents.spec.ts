@@ -6,31 +6,15 @@
  * move. axe on both pages, at desktop and tablet widths; the actions are reached by keyboard.
  */
 import type { Page } from "@playwright/test";
-import type { Receipt } from "../../src/shared/api/submission";
-import { uploadDocumentsOf } from "../unit/server/support/documents";
-import { example } from "../unit/server/support/examples";
 import { expectNoViolations } from "./support/axe";
 import { expect, test } from "./support/fixtures";
+import { sendSchoolGrant } from "./support/school-grant-request";
 import { createE2eStaffAccount, staffSignIn } from "./support/staff-sign-in";
 
 // The staff account is made by `npm run staff` (a process of its own).
 test.setTimeout(120_000);
 
 const TABLET = { width: 768, height: 1024 };
-
-/** A school-grant request sent over HTTP, as the citizens' app sends it. */
-async function sendSchoolGrant(baseURL: string): Promise<Receipt> {
-  const { answers, flowVersion } = example("bourse-scolaire", "eligible-one-child");
-  const server = { request: (path: string, init?: RequestInit) => fetch(new URL(path, baseURL), init) };
-  const uploaded = await uploadDocumentsOf(server, "bourse-scolaire", answers, { size: 2048 });
-  const response = await fetch(new URL(`/api/submissions/${crypto.randomUUID()}`, baseURL), {
-    method: "PUT",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ flowId: "bourse-scolaire", flowVersion, ...uploaded }),
-  });
-  expect(response.status, "request sent").toBe(201);
-  return (await response.json()) as Receipt;
-}
 
 /** A queue's tab, with its count: "À traiter (3)". */
 const tab = (page: Page, name: string) =>

@@ -18,11 +18,11 @@ import {
   StatusBodySchema,
 } from "../../shared/api/agents";
 import { apiRoutes } from "../../shared/api/paths";
+import { agentRequest } from "../processing/agent-request";
 import { auditEntry, auditTrail } from "../processing/audit";
 import { statusRefusal } from "../processing/citizen-exchanges";
 import { reasonCodes, reasonLabel } from "../processing/decision-reasons";
 import { requestArchive } from "../processing/request-archive";
-import { requestView } from "../processing/request-view";
 import type { ApiServices } from "../services";
 import { mayProcess, type StaffActor } from "../staff/staff-actor";
 import { apiError } from "./errors";
@@ -42,15 +42,8 @@ export function agentRequestRoutes(services: ApiServices): Hono {
   const processing = staffOnly("agent", "supervisor", "administrator");
 
   /** The request's full view; the read is audited. */
-  async function view(actor: StaffActor, id: string) {
-    const file = await actions.read(actor, id);
-    if (!file) return undefined;
-    const [documents, exchanged] = await Promise.all([
-      exchangesRepository.documents(id),
-      exchanges.of(id, file.request.flowId),
-    ]);
-    return requestView(file, services.flows.current(file.request.flowId), texts, documents, exchanged);
-  }
+  const view = (actor: StaffActor, id: string) =>
+    agentRequest({ ...services.processing, flows: services.flows }, actor, id);
 
   routes.get(apiRoutes.agentRequest, processing, async (c) => {
     const id = requestId(c);
@@ -174,6 +167,10 @@ export function agentRequestRoutes(services: ApiServices): Hono {
     if (!id) return apiError(c, 400, "invalid_id");
     const body = await readValidBody(c, SMALL_BODY, AskCitizenBodySchema);
     if (!body.ok) return body.response;
+    if (body.value.kind === "correction" && body.value.text === "")
+      return apiError(c, 422, "ask_text_required");
+    if (body.value.kind === "documents" && (body.value.documents ?? []).length === 0)
+      return apiError(c, 422, "ask_documents_required");
     const done = await exchanges.ask(c.get("staff"), id, body.value);
     return done.ok ? c.body(null, 204) : apiError(c, done.status, done.code);
   });

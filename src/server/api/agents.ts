@@ -1,7 +1,8 @@
 /**
  * The back office's queues, for staff processing a procedure: a page of a queue with every
  * queue's count (GET, the filters in the query string so a queue is an address to bookmark),
- * its export as CSV or XLSX, and assigning it in bulk. Everything sits behind
+ * its export as CSV or XLSX, assigning it in bulk, and the procedure's agents (by name) to
+ * hand requests to. Everything sits behind
  * staffOnly("agent", "supervisor", "administrator"); the processing domain then checks the
  * procedure itself, so another procedure's queue answers 404 and its count is never given.
  * One request's routes are in agents-requests.ts.
@@ -11,6 +12,7 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { ColleagueBodySchema, QueueQuerySchema } from "../../shared/api/agents";
 import { apiRoutes } from "../../shared/api/paths";
+import { proceduresOf } from "../processing/procedure-titles";
 import { QUEUES, type QueueFilters, type QueueName, type QueueRequest } from "../processing/queues";
 import type { ApiServices } from "../services";
 import { agentRequestRoutes } from "./agents-requests";
@@ -34,7 +36,13 @@ export function agentRoutes(services: ApiServices): Hono {
       queues.counts(actor, target.request.flowId),
     ]);
     if (!page || !counts) return apiError(c, 404, "not_found");
-    return c.json({ ...page, counts });
+    return c.json({ ...page, counts, procedures: proceduresOf(actor, services.flows) });
+  });
+
+  routes.get(apiRoutes.agentColleagues, processing, async (c) => {
+    const flowId = c.req.param("flowId") ?? "";
+    const colleagues = await actions.colleagues(c.get("staff"), flowId);
+    return colleagues ? c.json({ colleagues }) : apiError(c, 404, "not_found");
   });
 
   routes.get(apiRoutes.agentQueueExport, processing, async (c) => {

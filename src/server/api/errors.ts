@@ -98,6 +98,8 @@ export const ERROR_MESSAGES: { readonly [code in ApiErrorCode]: string } = {
     "Cette personne ne traite pas cette démarche : choisissez un agent de la démarche.",
   note_empty: "La note est vide.",
   unknown_document_field: "Cette pièce n'existe pas dans la démarche de cette demande.",
+  ask_text_required: "Dites au demandeur ce qu'il doit corriger.",
+  ask_documents_required: "Cochez au moins une pièce à demander.",
   task_not_found: "Cette demande de la province n'existe pas, ou plus.",
   task_answered: "Vous avez déjà répondu à cette demande de la province.",
   task_answer_conflict: "Une autre réponse a déjà été envoyée avec cet identifiant.",

@@ -64,6 +64,11 @@ export function documentFieldById(flow: Flow, idOrPath: string): DocumentFieldDe
   return undefined;
 }
 
+/** Every document field of the flow, a group's own once, in flow order: what may be asked for. */
+export function documentFields(flow: Flow): DocumentFieldDef[] {
+  return fieldsOf(flow).holders.flatMap((holder) => ("field" in holder ? [holder.field] : holder.inner));
+}
+
 /** Every answer path that holds document references, with its field: "taxNoticeFile", "children.0.certificate". */
 export function documentAnswerPaths(
   flow: Flow,

@@ -4,6 +4,7 @@
  * queue in bulk. Each checks that the staff member processes the request's procedure (another
  * procedure's request is "not found"), and each writes its audit entry in its own transaction.
  */
+import { BULK_ASSIGN_LIMIT } from "../../shared/api/agents";
 import type { Note, ProcessingRepository, QueueRow } from "../db/processing-repository";
 import type { RequestEvent } from "../db/request-events-repository";
 import type { RequestAction } from "../requests/lifecycle";
@@ -18,10 +19,17 @@ export interface ProcessingDeps {
   readonly requests: RequestsService;
   /** Whether a colleague processes the procedure (an agent of it, account not disabled). */
   readonly colleagueProcesses?: (staffId: string, flowId: string) => Promise<boolean>;
+  /** The procedure's agents (accounts not disabled), by name. */
+  readonly agentsOf?: (flowId: string) => Promise<readonly Colleague[]>;
   /** Tells the citizen of each status change, in the change's transaction. */
   readonly notices?: CitizenNotices;
   readonly now?: () => Date;
   readonly newId?: () => string;
+}
+
+export interface Colleague {
+  readonly id: string;
+  readonly name: string;
 }
 
 export interface RequestFile {
@@ -42,8 +50,6 @@ export type ActionOutcome =
       readonly problem: "not_found" | "note_empty" | "note_too_long" | "not_an_agent_of_procedure";
     };
 
-/** A bulk assignment covers at most this many requests; the agent narrows the queue for more. */
-export const BULK_LIMIT = 500;
 export const NOTE_MAX_LENGTH = 5000;
 
 export class ProcessingActions {
@@ -73,6 +79,12 @@ export class ProcessingActions {
   /** "Suivre": the actor follows the request from now on. */
   follow(actor: StaffActor, id: string): Promise<ActionOutcome> {
     return this.assign(actor, id, actor.staffId, "follow");
+  }
+
+  /** Whom the actor may hand a request of this procedure to; undefined outside their procedures. */
+  async colleagues(actor: StaffActor, flowId: string): Promise<readonly Colleague[] | undefined> {
+    if (!mayProcess(actor, flowId)) return undefined;
+    return (await this.deps.agentsOf?.(flowId)) ?? [];
   }
 
   /** Hands the request to a colleague, who must be an agent of its procedure. */
@@ -134,7 +146,7 @@ export class ProcessingActions {
   }
 
   /**
-   * Assigns every request of a filtered queue (at most BULK_LIMIT, oldest first) to one staff
+   * Assigns every request of a filtered queue (at most BULK_ASSIGN_LIMIT, oldest first) to one staff
    * member, in one transaction with one audit entry each. Undefined outside the actor's procedures.
    */
   async bulkAssign(
@@ -145,7 +157,7 @@ export class ProcessingActions {
     const query = queueQuery(actor, target.flowId, target.queue, target.filters ?? {});
     if (!query) return undefined;
     if (!(await this.colleagueProcesses(toStaffId, target.flowId))) return "not_an_agent_of_procedure";
-    const ids = await this.deps.repository.ids(query, BULK_LIMIT);
+    const ids = await this.deps.repository.ids(query, BULK_ASSIGN_LIMIT);
     const at = this.now();
     return this.deps.repository.transaction(async (writes) => {
       let assigned = 0;

@@ -3,23 +3,11 @@
  * when and from which staff session. Entries are written by the action's own transaction (a
  * failed action leaves none) and never edited; a supervisor of the procedure reads them.
  */
+import type { AUDIT_ACTIONS } from "../../shared/api/agents";
 import type { AuditEntry, ProcessingRepository } from "../db/processing-repository";
 import { hasRole, mayProcess, type StaffActor } from "../staff/staff-actor";
 
-export type AuditAction =
-  | "read"
-  | "follow"
-  | "transfer"
-  | "bulk_assign"
-  | "note"
-  | "start_review"
-  | "accept"
-  | "refuse"
-  | "close"
-  | "reopen"
-  | "ask_citizen"
-  | "message"
-  | "export";
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export function auditEntry(
   actor: StaffActor,

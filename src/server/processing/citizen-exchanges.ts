@@ -73,9 +73,18 @@ export class CitizenExchangesService {
     if (documents.some((fieldId) => !flow || !documentFieldById(flow, fieldId)))
       return refuse("unknown_document_field", 422);
     const at = this.now();
+    // Documents may be asked for without words: the history then names them.
+    const words =
+      body.text ||
+      documents
+        .map((fieldId) => {
+          const field = flow && documentFieldById(flow, fieldId);
+          return (field && flow && this.deps.flows.french.text(field.label, flow.id)) ?? fieldId;
+        })
+        .join(", ");
     const changed = await this.deps.requests.changeStatus(id, "ask_citizen", {
       actor: `staff:${actor.staffId}`,
-      reason: body.text,
+      reason: words,
       at,
       alsoWrite: async (trx) => {
         await this.deps.exchanges.addTask(trx, {
@@ -91,7 +100,7 @@ export class CitizenExchangesService {
           answer_digest: null,
           answer_text: null,
         });
-        await this.deps.processing.writes(trx).audit([auditEntry(actor, "ask_citizen", id, at, body.text)]);
+        await this.deps.processing.writes(trx).audit([auditEntry(actor, "ask_citizen", id, at, words)]);
         await this.deps.notices.notify(trx, id, "requestTask");
         await this.deps.processing.beforeCommit();
       },

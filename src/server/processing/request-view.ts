@@ -11,7 +11,7 @@ import { computeValues } from "../../shared/engine/computed";
 import { reviewSections } from "../../shared/engine/review";
 import type { Field, Flow } from "../../shared/flow/schema";
 import type { RequestDocumentRow } from "../db/exchanges-repository";
-import { documentFieldById } from "../flows/flow-fields";
+import { documentFieldById, documentFields } from "../flows/flow-fields";
 import type { FrenchTexts } from "../flows/french-texts";
 import { actionsFrom, isRequestStatus } from "../requests/lifecycle";
 import type { RequestFile } from "./actions";
@@ -79,6 +79,9 @@ export function requestView(
     notes: file.notes,
     messages: exchanges.messages,
     tasks: exchanges.tasks,
+    documentFields: flow
+      ? documentFields(flow).map((field) => ({ fieldId: field.id, label: say(field.label) }))
+      : [],
     // The citizen's answer is theirs to give; asking goes through its own route.
     actions: isRequestStatus(status)
       ? actionsFrom(status).filter((a) => a !== "citizen_answered" && a !== "ask_citizen")

@@ -98,6 +98,20 @@ export class StaffAccounts {
     return summarise(account, (await this.repository.openSessionCounts()).get(id) ?? 0);
   }
 
+  /** The agents of a procedure whose account is open, by name: the colleagues a request goes to. */
+  async agentsOf(flowId: string): Promise<{ id: string; name: string }[]> {
+    const accounts = await this.repository.listAccounts();
+    return accounts
+      .filter(
+        (account) =>
+          account.disabled === 0 &&
+          rolesOf(account).includes("agent") &&
+          proceduresOf(account).includes(flowId),
+      )
+      .map((account) => ({ id: account.id, name: account.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  }
+
   /** The account of an email or an id, as the command and the API name them. */
   async find(emailOrId: string): Promise<StaffAccountRow | undefined> {
     const email = normaliseStaffEmail(emailOrId);

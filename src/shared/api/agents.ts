@@ -73,12 +73,17 @@ export const QueueCountsSchema = v.object({
   decided: v.number(),
 });
 
+/** A procedure as staff name it: its id and its French title. */
+export const ProcedureSchema = v.object({ id: v.string(), title: v.string() });
+
 export const QueuePageSchema = v.object({
   rows: v.array(QueueRowSchema),
   total: v.number(),
   page: v.number(),
   pageSize: v.number(),
   counts: QueueCountsSchema,
+  /** Every procedure the staff member processes, with its title, for the procedure choice. */
+  procedures: v.array(ProcedureSchema),
 });
 export type QueuePageView = v.InferOutput<typeof QueuePageSchema>;
 
@@ -149,6 +154,8 @@ export const AgentRequestSchema = v.object({
   notes: v.array(NoteSchema),
   messages: v.array(MessageSchema),
   tasks: v.array(TaskSchema),
+  /** The flow's document fields, with their French names: what an agent may ask the citizen for. */
+  documentFields: v.array(v.object({ fieldId: v.string(), label: v.string() })),
   /** The status actions open from where the request stands. */
   actions: v.array(v.string()),
   reasons: DecisionReasonsSchema,
@@ -158,6 +165,12 @@ export type AgentRequestView = v.InferOutput<typeof AgentRequestSchema>;
 const STAFF_ID = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 
 export const ColleagueBodySchema = v.object({ toStaffId: STAFF_ID });
+
+/** The agents of a procedure, by name: whom a request or a queue may be handed to. */
+export const ColleaguesSchema = v.object({
+  colleagues: v.array(v.object({ id: v.string(), name: v.string() })),
+});
+export type ColleaguesView = v.InferOutput<typeof ColleaguesSchema>["colleagues"];
 
 export const STATUS_ACTIONS = ["start_review", "accept", "refuse", "close", "reopen"] as const;
 export const StatusBodySchema = v.object({
@@ -171,9 +184,13 @@ export type StatusBody = v.InferOutput<typeof StatusBodySchema>;
 
 export const NoteBodySchema = v.object({ text: v.pipe(v.string(), v.maxLength(5000)) });
 
+/**
+ * A correction is said in words; documents are named by their fields, words optional beside
+ * them (the server refuses a correction without words and a request for documents without one).
+ */
 export const AskCitizenBodySchema = v.object({
   kind: v.picklist(TASK_KINDS),
-  text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(2000)),
+  text: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000)), ""),
   documents: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(20))),
 });
 export type AskCitizenBody = v.InferOutput<typeof AskCitizenBodySchema>;
@@ -216,7 +233,26 @@ export const CitizenExchangesSchema = v.object({
 });
 export type CitizenExchanges = v.InferOutput<typeof CitizenExchangesSchema>;
 
+/** A bulk assignment covers at most this many requests, oldest first; the agent narrows the queue for more. */
+export const BULK_ASSIGN_LIMIT = 500;
 export const BulkAssignAnswerSchema = v.object({ assigned: v.number() });
+
+/** What the audit trail records: every read of a request by staff and every action on it. */
+export const AUDIT_ACTIONS = [
+  "read",
+  "follow",
+  "transfer",
+  "bulk_assign",
+  "note",
+  "start_review",
+  "accept",
+  "refuse",
+  "close",
+  "reopen",
+  "ask_citizen",
+  "message",
+  "export",
+] as const;
 
 export const AuditRowSchema = v.object({
   at: v.string(),
@@ -225,4 +261,5 @@ export const AuditRowSchema = v.object({
   action: v.string(),
   detail: v.nullable(v.string()),
 });
+export type AuditRowView = v.InferOutput<typeof AuditRowSchema>;
 export const AuditAnswerSchema = v.object({ entries: v.array(AuditRowSchema) });

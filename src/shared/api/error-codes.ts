@@ -73,6 +73,8 @@ export const API_ERROR_CODES = [
   "not_an_agent_of_procedure",
   "note_empty",
   "unknown_document_field",
+  "ask_text_required",
+  "ask_documents_required",
   "task_not_found",
   "task_answered",
   "task_answer_conflict",

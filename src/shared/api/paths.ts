@@ -56,6 +56,7 @@ export const apiPaths = {
     `${API_BASE}/agents/procedures/${flowId}/queues/${queue}/export?format=${format}`,
   agentQueueAssign: (flowId: string, queue: string) =>
     `${API_BASE}/agents/procedures/${flowId}/queues/${queue}/assign`,
+  agentColleagues: (flowId: string) => `${API_BASE}/agents/procedures/${flowId}/colleagues`,
   agentRequest: (id: string) => `${API_BASE}/agents/requests/${id}`,
   agentRequestDocument: (id: string, uploadId: string) =>
     `${API_BASE}/agents/requests/${id}/documents/${uploadId}`,
@@ -120,6 +121,7 @@ export const apiRoutes = {
   agentQueue: "/agents/procedures/:flowId/queues/:queue",
   agentQueueExport: "/agents/procedures/:flowId/queues/:queue/export",
   agentQueueAssign: "/agents/procedures/:flowId/queues/:queue/assign",
+  agentColleagues: "/agents/procedures/:flowId/colleagues",
   agentRequest: "/agents/requests/:id",
   agentRequestDocument: "/agents/requests/:id/documents/:uploadId",
   agentRequestPdf: "/agents/requests/:id/archive.pdf",

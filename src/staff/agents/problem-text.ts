@@ -16,6 +16,10 @@ export function problemText(problem: StaffProblem): string {
       return t("agents.problems.transition_not_allowed");
     case "note_empty":
       return t("agents.problems.note_empty");
+    case "ask_text_required":
+      return t("agents.problems.ask_text_required");
+    case "ask_documents_required":
+      return t("agents.problems.ask_documents_required");
     default:
       return t("errors.unexpected");
   }

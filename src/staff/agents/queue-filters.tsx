@@ -3,6 +3,7 @@
  * address. Read from the address (a shared link fills it in); sent, it starts again at page 1.
  */
 import { REQUEST_STATUS_NAMES } from "../../shared/api/account-requests";
+import type { ColleaguesView } from "../../shared/api/agents";
 import { t } from "../i18n/staff-i18n";
 import { staffPaths } from "../routing/staff-routes";
 import { AddressLink } from "./address-link";
@@ -10,14 +11,17 @@ import type { QueueAddress } from "./queue-address";
 
 interface Props {
   readonly address: QueueAddress;
-  readonly procedures: readonly string[];
+  /** The procedures the agent processes, with their titles. */
+  readonly procedures: readonly { readonly id: string; readonly title: string }[];
   readonly procedure: string;
   /** The signed-in agent's id: "followed by me" as a filter of any queue. */
   readonly myId: string;
+  /** The procedure's agents: "followed by" any of them. */
+  readonly colleagues: ColleaguesView;
   readonly go: (href: string) => void;
 }
 
-export function QueueFilters({ address, procedures, procedure, myId, go }: Props) {
+export function QueueFilters({ address, procedures, procedure, myId, colleagues, go }: Props) {
   const value = (key: string) => address.values.get(key) ?? "";
   const onSubmit = (event: Event) => {
     event.preventDefault();
@@ -46,9 +50,9 @@ export function QueueFilters({ address, procedures, procedure, myId, go }: Props
           <p>
             <label for="filter-procedure">{t("agents.filters.procedure")}</label>
             <select id="filter-procedure" name="procedure" value={procedure}>
-              {procedures.map((id) => (
+              {procedures.map(({ id, title }) => (
                 <option key={id} value={id}>
-                  {id}
+                  {title}
                 </option>
               ))}
             </select>
@@ -87,6 +91,13 @@ export function QueueFilters({ address, procedures, procedure, myId, go }: Props
             <option value="">{t("agents.filters.anyone")}</option>
             <option value={myId}>{t("agents.assignee.me")}</option>
             <option value="none">{t("agents.assignee.nobody")}</option>
+            {colleagues
+              .filter((colleague) => colleague.id !== myId)
+              .map((colleague) => (
+                <option key={colleague.id} value={colleague.id}>
+                  {colleague.name}
+                </option>
+              ))}
           </select>
         </p>
         <p>

@@ -1,7 +1,7 @@
 /**
  * /agents: the queues of the procedures the agent processes — to process, followed by me,
  * waiting for the citizen, decided — each with its count; the filtered, sorted page of requests
- * from the server; the filtered queue as CSV or XLSX. Everything but the procedure's queue is
+ * from the server; the filtered queue assigned in bulk, or as CSV or XLSX. Everything but the procedure's queue is
  * in the address (queue-address.ts).
  */
 import { useEffect, useState } from "preact/hooks";
@@ -12,6 +12,7 @@ import { t } from "../i18n/staff-i18n";
 import { usePageTitle } from "../layout/staff-layout";
 import { TableScroll } from "../layout/table-scroll";
 import { AddressLink } from "./address-link";
+import { useColleagues } from "./colleagues";
 import {
   apiSearchOf,
   type QueueAddress,
@@ -19,6 +20,7 @@ import {
   readQueueAddress,
   useAddressSearch,
 } from "./queue-address";
+import { QueueBulkAssign } from "./queue-bulk-assign";
 import { QueueFilters } from "./queue-filters";
 import { QueueTable } from "./queue-table";
 
@@ -32,6 +34,8 @@ export function QueuePage({ me }: { me: StaffMe }) {
   const apiSearch = apiSearchOf(address);
   const [page, setPage] = useState<QueuePageView>();
   const [problem, setProblem] = useState<StaffProblem>();
+  const [reloads, setReloads] = useState(0);
+  const colleagues = useColleagues(procedure);
   usePageTitle(t(`agents.queues.${address.queue}`));
 
   useEffect(() => {
@@ -46,7 +50,10 @@ export function QueuePage({ me }: { me: StaffMe }) {
     return () => {
       current = false;
     };
-  }, [procedure, address.queue, apiSearch]);
+  }, [procedure, address.queue, apiSearch, reloads]);
+
+  /** A procedure's title as the server gave it; its id only until the first page arrives. */
+  const titleOf = (id: string) => page?.procedures.find((p) => p.id === id)?.title ?? id;
 
   if (!procedure)
     return (
@@ -59,8 +66,16 @@ export function QueuePage({ me }: { me: StaffMe }) {
   return (
     <>
       <h1>{t("agents.title")}</h1>
+      <p class="agents-flow">{titleOf(procedure)}</p>
       <QueueTabs address={address} counts={page?.counts} go={go} />
-      <QueueFilters address={address} procedures={me.procedures} procedure={procedure} myId={me.id} go={go} />
+      <QueueFilters
+        address={address}
+        procedures={me.procedures.map((id) => ({ id, title: titleOf(id) }))}
+        procedure={procedure}
+        myId={me.id}
+        colleagues={colleagues}
+        go={go}
+      />
       {problem && (
         <p class="notice notice--error" role="alert">
           {problem === "network"
@@ -76,10 +91,22 @@ export function QueuePage({ me }: { me: StaffMe }) {
         {page && page.rows.length > 0 && (
           <>
             <TableScroll label={t("agents.table.caption")}>
-              <QueueTable page={page} me={me} address={address} go={go} />
+              <QueueTable page={page} me={me} colleagues={colleagues} address={address} go={go} />
             </TableScroll>
             <Pages page={page} address={address} go={go} />
           </>
+        )}
+        {page && (
+          <QueueBulkAssign
+            key={`${procedure}?${apiSearch}`}
+            procedure={procedure}
+            queue={address.queue}
+            apiSearch={apiSearch}
+            total={page.total}
+            me={me}
+            colleagues={colleagues}
+            onAssigned={() => setReloads((n) => n + 1)}
+          />
         )}
         <p class="agents-exports">
           {t("agents.export")}{" "}

@@ -1,21 +1,23 @@
 /** The queue's page of requests; the reference and the date sort it (server side), from the address. */
 import { Link } from "../../app/routing/link";
-import type { QueuePageView } from "../../shared/api/agents";
+import type { ColleaguesView, QueuePageView } from "../../shared/api/agents";
 import type { StaffMe } from "../../shared/api/staff";
 import { t } from "../i18n/staff-i18n";
 import { staffPaths } from "../routing/staff-routes";
 import { AddressLink } from "./address-link";
+import { assigneeName } from "./colleagues";
 import { formatDay } from "./formats";
 import { type QueueAddress, queueHref } from "./queue-address";
 
 interface Props {
   readonly page: QueuePageView;
   readonly me: StaffMe;
+  readonly colleagues: ColleaguesView;
   readonly address: QueueAddress;
   readonly go: (href: string) => void;
 }
 
-export function QueueTable({ page, me, address, go }: Props) {
+export function QueueTable({ page, me, colleagues, address, go }: Props) {
   const sortable = (sort: "reference" | "received_at", label: string) => {
     const sorted = address.values.get("sort") === sort;
     const descending = sorted && address.values.get("direction") === "desc";
@@ -61,13 +63,7 @@ export function QueueTable({ page, me, address, go }: Props) {
             <td>{formatDay(row.receivedAt)}</td>
             <td>{row.commune ?? t("agents.unknown")}</td>
             <td>{t(`agents.status.${row.status}`)}</td>
-            <td>
-              {row.assignedStaffId === null
-                ? t("agents.assignee.nobody")
-                : row.assignedStaffId === me.id
-                  ? t("agents.assignee.me")
-                  : t("agents.assignee.colleague")}
-            </td>
+            <td>{assigneeName(row.assignedStaffId, me, colleagues)}</td>
           </tr>
         ))}
       </tbody>

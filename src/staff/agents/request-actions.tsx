@@ -1,10 +1,11 @@
 /**
  * What an agent does with a request: follow it, hand it to a colleague, move its status (a
  * reason from the department's list for a refusal or a closing, confirmed before it is sent:
- * the person is told), and ask the person for a correction or documents.
+ * the person is told), and ask the person for a correction (in words) or for documents (the
+ * flow's document fields, ticked; words optional).
  */
 import { useState } from "preact/hooks";
-import { type AgentRequestView, STATUS_ACTIONS } from "../../shared/api/agents";
+import { type AgentRequestView, type ColleaguesView, STATUS_ACTIONS } from "../../shared/api/agents";
 import type { StaffMe } from "../../shared/api/staff";
 import {
   askCitizen,
@@ -18,6 +19,8 @@ import { t } from "../i18n/staff-i18n";
 interface Props {
   readonly view: AgentRequestView;
   readonly me: StaffMe;
+  /** The procedure's agents by name. */
+  readonly colleagues: ColleaguesView;
   readonly onDone: (message: string) => Promise<void>;
   readonly onProblem: (problem: StaffProblem) => void;
 }
@@ -54,29 +57,34 @@ export function RequestActions(props: Props) {
   );
 }
 
-function Transfer({ view, onDone, onProblem }: Props) {
+function Transfer({ view, me, colleagues, onDone, onProblem }: Props) {
+  const others = colleagues.filter((colleague) => colleague.id !== me.id);
   const [colleague, setColleague] = useState("");
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const answer = await transferRequest(view.request.id, colleague.trim());
+    const name = others.find((other) => other.id === colleague)?.name ?? "";
+    const answer = await transferRequest(view.request.id, colleague);
     if (!answer.ok) return onProblem(answer.problem);
     setColleague("");
-    await onDone(t("agents.actions.transferred"));
+    await onDone(t("agents.actions.transferred", { name }));
   };
+  if (others.length === 0) return <p class="staff-hint">{t("agents.actions.noColleague")}</p>;
   return (
     <form class="staff-form" onSubmit={(event) => void onSubmit(event)}>
       <label for="transfer-to">{t("agents.actions.transferTo")}</label>
-      <p class="staff-hint" id="transfer-hint">
-        {t("agents.actions.transferHint")}
-      </p>
-      <input
+      <select
         id="transfer-to"
-        aria-describedby="transfer-hint"
         required
-        maxLength={64}
         value={colleague}
-        onInput={(event) => setColleague(event.currentTarget.value)}
-      />
+        onChange={(event) => setColleague(event.currentTarget.value)}
+      >
+        <option value="">{t("agents.actions.chooseColleague")}</option>
+        {others.map((other) => (
+          <option key={other.id} value={other.id}>
+            {other.name}
+          </option>
+        ))}
+      </select>
       <button type="submit" class="button">
         {t("agents.actions.transfer")}
       </button>
@@ -197,13 +205,29 @@ function StatusChange({ view, onDone, onProblem }: Props) {
 
 function AskCitizen({ view, onDone, onProblem }: Props) {
   const [kind, setKind] = useState<"correction" | "documents">("documents");
+  const [documents, setDocuments] = useState<readonly string[]>([]);
   const [text, setText] = useState("");
+  const [missing, setMissing] = useState(false);
+  // A flow without document fields leaves only a correction to ask for.
+  const kinds =
+    view.documentFields.length > 0 ? (["documents", "correction"] as const) : (["correction"] as const);
+  const chosenKind = view.documentFields.length > 0 ? kind : "correction";
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const answer = await askCitizen(view.request.id, { kind, text: text.trim() });
+    if (chosenKind === "documents" && documents.length === 0) return setMissing(true);
+    const answer = await askCitizen(view.request.id, {
+      kind: chosenKind,
+      text: text.trim(),
+      ...(chosenKind === "documents" ? { documents: [...documents] } : {}),
+    });
     if (!answer.ok) return onProblem(answer.problem);
     setText("");
+    setDocuments([]);
     await onDone(t("agents.ask.done"));
+  };
+  const toggle = (fieldId: string, on: boolean) => {
+    setMissing(false);
+    setDocuments((chosen) => (on ? [...chosen, fieldId] : chosen.filter((id) => id !== fieldId)));
   };
   if (!["received", "in_review"].includes(view.request.status)) return null;
   return (
@@ -212,21 +236,46 @@ function AskCitizen({ view, onDone, onProblem }: Props) {
         <legend>
           <h3>{t("agents.ask.title")}</h3>
         </legend>
-        {(["documents", "correction"] as const).map((choice) => (
+        {kinds.map((choice) => (
           <p key={choice} class="agents-choice">
             <input
               type="radio"
               id={`ask-${choice}`}
               name="ask-kind"
               value={choice}
-              checked={kind === choice}
+              checked={chosenKind === choice}
               onChange={() => setKind(choice)}
             />
             <label for={`ask-${choice}`}>{t(`agents.ask.kind.${choice}`)}</label>
           </p>
         ))}
+        {chosenKind === "documents" && (
+          <fieldset
+            class="agents-fieldset agents-documents-asked"
+            aria-describedby={missing ? "ask-documents-missing" : undefined}
+          >
+            <legend>{t("agents.ask.whichDocuments")}</legend>
+            {missing && (
+              <p class="field-error" id="ask-documents-missing" role="alert">
+                {t("agents.ask.documentsMissing")}
+              </p>
+            )}
+            {view.documentFields.map((field) => (
+              <p key={field.fieldId} class="agents-choice">
+                <input
+                  type="checkbox"
+                  id={`ask-document-${field.fieldId}`}
+                  value={field.fieldId}
+                  checked={documents.includes(field.fieldId)}
+                  onChange={(event) => toggle(field.fieldId, event.currentTarget.checked)}
+                />
+                <label for={`ask-document-${field.fieldId}`}>{field.label}</label>
+              </p>
+            ))}
+          </fieldset>
+        )}
         <label for="ask-text">
-          {kind === "documents" ? t("agents.ask.documentsText") : t("agents.ask.correctionText")}
+          {chosenKind === "documents" ? t("agents.ask.documentsText") : t("agents.ask.correctionText")}
         </label>
         <p class="staff-hint" id="ask-hint">
           {t("agents.ask.hint")}
@@ -236,7 +285,7 @@ function AskCitizen({ view, onDone, onProblem }: Props) {
           aria-describedby="ask-hint"
           rows={3}
           maxLength={2000}
-          required
+          required={chosenKind === "correction"}
           value={text}
           onInput={(event) => setText(event.currentTarget.value)}
         />

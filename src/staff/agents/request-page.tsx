@@ -12,9 +12,11 @@ import { agentArchivePath, agentRequest, type StaffProblem } from "../api/staff-
 import { t } from "../i18n/staff-i18n";
 import { usePageTitle } from "../layout/staff-layout";
 import { staffPaths } from "../routing/staff-routes";
+import { assigneeName, useColleagues } from "./colleagues";
 import { formatDay } from "./formats";
 import { problemText } from "./problem-text";
 import { RequestActions } from "./request-actions";
+import { RequestAudit } from "./request-audit";
 import { RequestDocuments } from "./request-documents";
 import { RequestRecord } from "./request-record";
 
@@ -24,6 +26,7 @@ export function RequestPage({ id, me }: { id: string; me: StaffMe }) {
   const [view, setView] = useState<AgentRequestView>();
   const [problem, setProblem] = useState<StaffProblem>();
   const [done, setDone] = useState("");
+  const colleagues = useColleagues(view?.request.flowId);
   usePageTitle(view ? t("agents.request.title", { reference: view.request.reference }) : t("loading"));
 
   const load = useCallback(async () => {
@@ -65,12 +68,7 @@ export function RequestPage({ id, me }: { id: string; me: StaffMe }) {
     );
 
   const { request } = view;
-  const assignee =
-    request.assignedStaffId === null
-      ? t("agents.assignee.nobody")
-      : request.assignedStaffId === me.id
-        ? t("agents.assignee.me")
-        : t("agents.assignee.colleague");
+  const assignee = assigneeName(request.assignedStaffId, me, colleagues);
   return (
     <>
       {back}
@@ -95,7 +93,7 @@ export function RequestPage({ id, me }: { id: string; me: StaffMe }) {
         </div>
         <div>
           <dt>{t("agents.table.assignee")}</dt>
-          <dd>{assignee}</dd>
+          <dd data-testid="request-assignee">{assignee}</dd>
         </div>
         <div>
           <dt>{t("agents.request.estimate")}</dt>
@@ -110,7 +108,7 @@ export function RequestPage({ id, me }: { id: string; me: StaffMe }) {
           {problemText(problem)}
         </p>
       )}
-      <RequestActions view={view} me={me} onDone={onDone} onProblem={setProblem} />
+      <RequestActions view={view} me={me} colleagues={colleagues} onDone={onDone} onProblem={setProblem} />
       <section class="staff-section" aria-labelledby="answers-title">
         <h2 id="answers-title">{t("agents.request.answers")}</h2>
         {view.sections.map((section) => (
@@ -144,7 +142,8 @@ export function RequestPage({ id, me }: { id: string; me: StaffMe }) {
         </section>
       )}
       <RequestDocuments id={view.request.id} documents={view.documents} />
-      <RequestRecord view={view} me={me} onDone={onDone} onProblem={setProblem} />
+      <RequestRecord view={view} me={me} colleagues={colleagues} onDone={onDone} onProblem={setProblem} />
+      <RequestAudit view={view} me={me} colleagues={colleagues} onProblem={setProblem} />
       <p>
         <a href={agentArchivePath(view.request.id)} download>
           {t("agents.request.archive")}

@@ -1,15 +1,16 @@
 /** What happened to the request: its history, the messages both ways, what was asked of the person, the private notes. */
 import { useState } from "preact/hooks";
 import { REQUEST_STATUS_NAMES, type RequestStatusName } from "../../shared/api/account-requests";
-import type { AgentRequestView } from "../../shared/api/agents";
+import type { AgentRequestView, ColleaguesView } from "../../shared/api/agents";
 import type { StaffMe } from "../../shared/api/staff";
-import { addNote, type StaffProblem } from "../api/staff-api";
+import { addNote, agentDocumentPath, type StaffProblem, sendMessage } from "../api/staff-api";
 import { t } from "../i18n/staff-i18n";
 import { formatMoment } from "./formats";
 
 interface Props {
   readonly view: AgentRequestView;
   readonly me: StaffMe;
+  readonly colleagues: ColleaguesView;
   readonly onDone: (message: string) => Promise<void>;
   readonly onProblem: (problem: StaffProblem) => void;
 }
@@ -17,12 +18,12 @@ interface Props {
 const statusName = (status: string): RequestStatusName | undefined =>
   REQUEST_STATUS_NAMES.find((known) => known === status);
 
-export function RequestRecord({ view, me, onDone, onProblem }: Props) {
+export function RequestRecord({ view, me, colleagues, onDone, onProblem }: Props) {
   const who = (actor: string) =>
     actor === `staff:${me.id}`
       ? t("agents.history.me")
       : actor.startsWith("staff:")
-        ? t("agents.history.colleague")
+        ? (colleagues.find((c) => `staff:${c.id}` === actor)?.name ?? t("agents.history.colleague"))
         : t("agents.history.citizen");
   return (
     <>
@@ -61,7 +62,9 @@ export function RequestRecord({ view, me, onDone, onProblem }: Props) {
             {view.tasks.map((task) => (
               <li key={task.id}>
                 <strong>{formatMoment(task.at)}</strong>{" "}
-                {t("agents.tasks.entry", { kind: t(`agents.ask.kind.${task.kind}`), text: task.text })}
+                {task.text
+                  ? t("agents.tasks.entry", { kind: t(`agents.ask.kind.${task.kind}`), text: task.text })
+                  : t(`agents.ask.kind.${task.kind}`)}
                 {task.documents.length > 0 && (
                   <span class="agents-explanation">
                     {t("agents.tasks.documents", { list: task.documents.map((doc) => doc.label).join(", ") })}
@@ -77,32 +80,98 @@ export function RequestRecord({ view, me, onDone, onProblem }: Props) {
           </ul>
         )}
       </section>
-      <section class="staff-section" aria-labelledby="messages-title">
-        <h2 id="messages-title">{t("agents.messages.title")}</h2>
-        {view.messages.length === 0 ? (
-          <p>{t("agents.messages.none")}</p>
-        ) : (
-          <ul class="agents-list">
-            {view.messages.map((message) => (
-              <li key={message.id}>
-                <strong>
-                  {formatMoment(message.at)},{" "}
-                  {message.from === "staff"
-                    ? t("agents.messages.fromStaff")
-                    : t("agents.messages.fromCitizen")}
-                </strong>
-                <span class="agents-explanation">{message.text}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <Messages view={view} onDone={onDone} onProblem={onProblem} />
       <Notes view={view} onDone={onDone} onProblem={onProblem} />
     </>
   );
 }
 
-function Notes({ view, onDone, onProblem }: Omit<Props, "me">) {
+/**
+ * The messages both ways, oldest first, and the agent's answer. What the person joined to a
+ * message is one of the request's documents, opened from here. An agent's message carries
+ * words only: the person is sent no file by the province here (a decision's letter goes by the
+ * department's own channel).
+ */
+function Messages({ view, onDone, onProblem }: Omit<Props, "me" | "colleagues">) {
+  const [text, setText] = useState("");
+  const [busy, setBusy] = useState(false);
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    const answer = await sendMessage(view.request.id, text.trim());
+    setBusy(false);
+    if (!answer.ok) return onProblem(answer.problem);
+    setText("");
+    await onDone(t("agents.messages.sent"));
+  };
+  const documentName = (uploadId: string) => {
+    const position = view.documents.findIndex((doc) => doc.uploadId === uploadId);
+    const doc = view.documents[position];
+    return doc && t("agents.documents.name", { label: doc.label, position: position + 1 });
+  };
+  return (
+    <section class="staff-section" aria-labelledby="messages-title">
+      <h2 id="messages-title">{t("agents.messages.title")}</h2>
+      {view.messages.length === 0 ? (
+        <p>{t("agents.messages.none")}</p>
+      ) : (
+        <ul class="agents-list">
+          {view.messages.map((message) => (
+            <li key={message.id}>
+              <strong>
+                {formatMoment(message.at)},{" "}
+                {message.from === "staff" ? t("agents.messages.fromStaff") : t("agents.messages.fromCitizen")}
+              </strong>
+              <span class="agents-explanation agents-message">{message.text}</span>
+              {message.attachments.length > 0 && (
+                <ul class="agents-attachments" aria-label={t("agents.messages.attachments")}>
+                  {message.attachments.map((uploadId) => {
+                    const name = documentName(uploadId);
+                    return (
+                      <li key={uploadId}>
+                        {name ? (
+                          <a
+                            href={agentDocumentPath(view.request.id, uploadId)}
+                            target="_blank"
+                            rel="noopener"
+                          >
+                            {t("agents.documents.open", { name })}
+                          </a>
+                        ) : (
+                          t("agents.messages.attachmentMissing")
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="staff-form" onSubmit={(event) => void onSubmit(event)}>
+        <label for="message-text">{t("agents.messages.label")}</label>
+        <p class="staff-hint" id="message-hint">
+          {t("agents.messages.hint")}
+        </p>
+        <textarea
+          id="message-text"
+          aria-describedby="message-hint"
+          rows={3}
+          maxLength={5000}
+          required
+          value={text}
+          onInput={(event) => setText(event.currentTarget.value)}
+        />
+        <button type="submit" class="button" disabled={busy}>
+          {t("agents.messages.send")}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Notes({ view, onDone, onProblem }: Omit<Props, "me" | "colleagues">) {
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
   const onSubmit = async (event: Event) => {

@@ -9,6 +9,11 @@ import {
   AgentRequestSchema,
   type AgentRequestView,
   type AskCitizenBody,
+  AuditAnswerSchema,
+  type AuditRowView,
+  BulkAssignAnswerSchema,
+  ColleaguesSchema,
+  type ColleaguesView,
   type QueueNameView,
   QueuePageSchema,
   type QueuePageView,
@@ -222,3 +227,37 @@ export const addNote = (id: string, text: string): Promise<Outcome<undefined>> =
 
 export const askCitizen = (id: string, body: AskCitizenBody): Promise<Outcome<undefined>> =>
   call(apiPaths.agentRequestAction(id, "ask"), "POST", undefined, body);
+
+export const sendMessage = (id: string, text: string): Promise<Outcome<undefined>> =>
+  call(apiPaths.agentRequestAction(id, "messages"), "POST", undefined, { text });
+
+/** The procedure's agents by name, to hand a request or a queue to. */
+export async function agentColleagues(flowId: string): Promise<Outcome<ColleaguesView>> {
+  const answer = await call(apiPaths.agentColleagues(flowId), "GET", ColleaguesSchema);
+  return answer.ok ? { ok: true, value: answer.value.colleagues } : answer;
+}
+
+/** Assigns the filtered queue (the API's query string) to one agent; the answer says how many. */
+export async function bulkAssign(
+  flowId: string,
+  queue: QueueNameView,
+  search: string,
+  toStaffId: string,
+): Promise<Outcome<number>> {
+  const answer = await call(
+    `${apiPaths.agentQueueAssign(flowId, queue)}${search ? `?${search}` : ""}`,
+    "POST",
+    BulkAssignAnswerSchema,
+    { toStaffId },
+  );
+  return answer.ok ? { ok: true, value: answer.value.assigned } : answer;
+}
+
+/** A request's audit trail, for a supervisor of its procedure. */
+export async function agentAudit(id: string): Promise<Outcome<AuditRowView[]>> {
+  const answer = await call(apiPaths.agentRequestAudit(id, "json"), "GET", AuditAnswerSchema);
+  return answer.ok ? { ok: true, value: answer.value.entries } : answer;
+}
+
+/** Where the audit trail downloads as CSV (a link: the browser saves it). */
+export const agentAuditCsvPath = (id: string) => apiPaths.agentRequestAudit(id, "csv");

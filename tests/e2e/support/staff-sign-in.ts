@@ -21,6 +21,7 @@ export interface E2eStaffAccount {
 export function createE2eStaffAccount(
   roles: readonly StaffRole[],
   procedures: readonly string[] = [],
+  name = "Agent de test",
 ): E2eStaffAccount {
   const email = `staff-${randomUUID().slice(0, 8)}@province-sud.nc`;
   const password = `e2e ${randomUUID()}`;
@@ -33,7 +34,7 @@ export function createE2eStaffAccount(
       "--email",
       email,
       "--name",
-      "Agent de test",
+      name,
       "--roles",
       roles.join(","),
       ...(procedures.length > 0 ? ["--procedures", procedures.join(",")] : []),

@@ -62,6 +62,7 @@ const ROUTES: readonly (readonly [string, Call, { supervisorOnly?: true }?])[] =
       (ctx) => ({ toStaffId: ctx.colleague }),
     ),
   ],
+  ["GET colleagues", get(() => "/api/agents/procedures/bourse-scolaire/colleagues")],
   ["GET request", get(request)],
   ["GET document", get((ctx) => `${request(ctx)}/documents/${ctx.uploadId}`)],
   ["GET archive", get((ctx) => `${request(ctx)}/archive.pdf`)],
@@ -420,5 +421,92 @@ describe.each(DATABASES)("the agents' API on %s", (database) => {
       await server.app.request(request(ctx), { headers: cookies.agent })
     ).json()) as AgentRequestView;
     expect(view.request.assignedStaffId).toBe(colleague);
+  });
+
+  it("names the procedure's agents to hand a request to: not another procedure's, nor a disabled account", async () => {
+    const disabled = await createStaffAccount(server.services, {
+      email: `gone-${randomUUID().slice(0, 8)}@province-sud.nc`,
+      roles: ["agent"],
+      procedures: ["bourse-scolaire"],
+    });
+    await server.services.staff.accounts.disable(disabled.id);
+    const name = `Aïcha Wamytan ${randomUUID().slice(0, 4)}`;
+    const named = await createStaffAccount(server.services, {
+      email: `aicha-${randomUUID().slice(0, 8)}@province-sud.nc`,
+      roles: ["agent"],
+      procedures: ["bourse-scolaire"],
+      name,
+    });
+    const answer = await server.app.request("/api/agents/procedures/bourse-scolaire/colleagues", {
+      headers: cookies.supervisor,
+    });
+    const { colleagues } = (await answer.json()) as { colleagues: { id: string; name: string }[] };
+    expect(colleagues).toContainEqual({ id: named.id, name });
+    expect(colleagues.map((c) => c.id)).toContain(colleague);
+    const ids = colleagues.map((c) => c.id);
+    expect(ids).not.toContain(disabled.id);
+    const medical = await server.app.request("/api/agents/procedures/aide-medicale/colleagues", {
+      headers: cookies.otherAgent,
+    });
+    const medicalIds = ((await medical.json()) as { colleagues: { id: string }[] }).colleagues.map(
+      (c) => c.id,
+    );
+    expect(
+      medicalIds.some((id) => ids.includes(id)),
+      "no agent of both",
+    ).toBe(false);
+    const names = colleagues.map((c) => c.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "fr")));
+    expect(
+      (
+        await server.app.request("/api/agents/procedures/aide-medicale/colleagues", {
+          headers: cookies.agent,
+        })
+      ).status,
+    ).toBe(404);
+  });
+
+  it("titles the procedures of a queue, and offers the flow's documents to ask for by name", async () => {
+    const ctx = await schoolRequest();
+    const page = (await (
+      await server.app.request(`${queue}/to_process?q=${ctx.reference}`, { headers: cookies.agent })
+    ).json()) as QueuePageView;
+    expect(page.procedures).toEqual([{ id: "bourse-scolaire", title: expect.stringMatching(/bourse/i) }]);
+    const view = (await (
+      await server.app.request(request(ctx), { headers: cookies.agent })
+    ).json()) as AgentRequestView;
+    expect(view.documentFields.length).toBeGreaterThan(0);
+    expect(
+      view.documentFields.every((field) => !field.label.includes(":") && field.label !== field.fieldId),
+    ).toBe(true);
+    const ask = (body: unknown) => postJson(server.app, `${request(ctx)}/ask`, body, cookies.agent);
+    const noWords = await ask({ kind: "correction", text: "  " });
+    expect((await errorOf(noWords)).code).toBe("ask_text_required");
+    const noDocument = await ask({ kind: "documents", text: "Merci", documents: [] });
+    expect((await errorOf(noDocument)).code).toBe("ask_documents_required");
+    expect(await status(ctx.id)).toBe("received");
+    const chosen = view.documentFields.slice(0, 2).map((field) => field.fieldId);
+    const asking = await ask({ kind: "documents", documents: chosen });
+    expect(
+      asking.status,
+      JSON.stringify(
+        await asking
+          .clone()
+          .json()
+          .catch(() => null),
+      ),
+    ).toBe(204);
+    const asked = (await (
+      await server.app.request(request(ctx), { headers: cookies.agent })
+    ).json()) as AgentRequestView;
+    expect(asked.request.status).toBe("awaiting_citizen");
+    expect(asked.tasks[0]?.documents).toEqual(view.documentFields.slice(0, 2));
+    // Asked without words, the history names the documents.
+    expect(asked.history.at(-1)?.reason).toBe(
+      view.documentFields
+        .slice(0, 2)
+        .map((field) => field.label)
+        .join(", "),
+    );
   });
 });

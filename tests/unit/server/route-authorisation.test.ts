@@ -284,6 +284,10 @@ const ROUTES: Readonly<Record<string, Entry>> = {
     kind: "not-an-account's",
     why: "staff of the procedure: bulk assign (agents-api)",
   },
+  "GET /api/agents/procedures/:flowId/colleagues": {
+    kind: "not-an-account's",
+    why: "staff of the procedure: its agents by name, to hand a request to (agents-api)",
+  },
   "GET /api/agents/requests/:id": {
     kind: "not-an-account's",
     why: "staff of the procedure: one request (agents-api)",
