@@ -90,6 +90,7 @@ export class CitizenExchangesService {
           answer_client_id: null,
           answer_digest: null,
           answer_text: null,
+          origin: "agent",
         });
         await this.deps.processing.writes(trx).audit([auditEntry(actor, "ask_citizen", id, at, body.text)]);
         await this.deps.notices.notify(trx, id, "requestTask");
@@ -183,7 +184,8 @@ export class CitizenExchangesService {
       );
       if (!bound) throw new Refusal("attachment_invalid", 422);
     };
-    const othersOpen = tasks.some((t) => t.id !== taskId && t.answered_at === null);
+    // Documents left for later do not hold the request: it waits only for what an agent asked.
+    const othersOpen = tasks.some((t) => t.id !== taskId && t.answered_at === null && t.origin === "agent");
     try {
       if (!othersOpen && standing.status === "awaiting_citizen") {
         const changed = await this.deps.requests.changeStatus(id, "citizen_answered", {
@@ -263,6 +265,7 @@ export class CitizenExchangesService {
       id: task.id,
       at: task.at,
       kind: task.kind,
+      origin: task.origin,
       text: task.text,
       documents: (JSON.parse(task.documents) as string[]).map((fieldId) => {
         const field = flow && documentFieldById(flow, fieldId);
