@@ -20,6 +20,7 @@ import { refreshAccountRequests } from "../sync/account-requests";
 import { useSignedInHint } from "../sync/signed-in-hint";
 import { RequestListItem } from "./request-list-item";
 import { useLiveRequests } from "./use-live-requests";
+import { useTasksSummary } from "./use-tasks-summary";
 
 export function MyRequestsPage() {
   const { t, translateKey } = useTranslation();
@@ -27,6 +28,7 @@ export function MyRequestsPage() {
   const signedIn = useSignedInHint();
   const [fetched, setFetched] = useState(0);
   const { requests, stateOf } = useLiveRequests(listRequests, String(fetched));
+  const tasks = useTasksSummary(String(fetched));
   usePageTitle(t("requests:title"));
   const loaded = requests !== undefined;
   useEffect(() => {
@@ -62,7 +64,12 @@ export function MyRequestsPage() {
             <p class="lead">{t("requests:intro")}</p>
             <ul class="request-list">
               {requests.map((request) => (
-                <RequestListItem key={request.id} request={request} state={stateOf(request)} />
+                <RequestListItem
+                  key={request.id}
+                  request={request}
+                  state={stateOf(request)}
+                  tasks={tasks.get(request.id)}
+                />
               ))}
             </ul>
           </>

@@ -6,6 +6,7 @@ import { paths } from "../routing/routes";
 import type { RequestRecord } from "../storage/requests";
 import { type RequestState, referenceOf } from "./request-state";
 import { NextStep, useStandingWords } from "./standing-words";
+import type { TasksSummary } from "./use-tasks-summary";
 
 /** Besides the words, each state has its own edge, so the list can be scanned at a glance. */
 const TONE: Record<RequestState["kind"], string> = {
@@ -24,7 +25,16 @@ function toneOf(state: RequestState): string {
   return status === "awaiting_citizen" ? "pending" : "sent";
 }
 
-export function RequestListItem({ request, state }: { request: RequestRecord; state: RequestState }) {
+export function RequestListItem({
+  request,
+  state,
+  tasks,
+}: {
+  request: RequestRecord;
+  state: RequestState;
+  /** What the device last fetched of what the province asks; undefined when never fetched. */
+  tasks?: TasksSummary | undefined;
+}) {
   const { t, translateKey, language } = useTranslation();
   const standingWords = useStandingWords();
   const words = state.kind === "sent" ? standingWords(state.receivedAt, state.standing) : undefined;
@@ -32,7 +42,7 @@ export function RequestListItem({ request, state }: { request: RequestRecord; st
   const titleKey = procedureTitleKey(request.flowId);
   const reference = referenceOf(request);
   const created = new Date(request.createdAt);
-  const due = request.documentsDue?.length ?? 0;
+  const due = tasks?.laterSent ? 0 : (request.documentsDue?.length ?? 0);
   const status = (() => {
     switch (state.kind) {
       case "sent":
@@ -86,6 +96,7 @@ export function RequestListItem({ request, state }: { request: RequestRecord; st
           </dd>
         </div>
       </dl>
+      {tasks?.agentWaiting && <p class="request-list__due">{t("requests:tasksWaiting")}</p>}
       {due > 0 && <p class="request-list__due">{t("requests:stillDue", { count: due })}</p>}
       {request.fromAccount && <p class="request-list__device">{t("requests:fromAccount")}</p>}
       {words && <NextStep words={words} />}
