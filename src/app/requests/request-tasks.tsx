@@ -12,7 +12,7 @@ import type { RequestRecord } from "../storage/requests";
 import { AnswerStatus } from "./answer-status";
 import type { RequestExchanges } from "./use-exchanges";
 
-type FormComponent = typeof import("./task-answer-form").TaskAnswerForm;
+type FormComponent = typeof import("../wizard/task-answer-form").TaskAnswerForm;
 
 /** The form carries the wizard's document field: loaded when a task waits, not with every receipt. */
 function LazyTaskAnswerForm(props: { request: RequestRecord; task: TaskView; onRecorded: () => void }) {
@@ -20,7 +20,7 @@ function LazyTaskAnswerForm(props: { request: RequestRecord; task: TaskView; onR
   const [Form, setForm] = useState<FormComponent>();
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    void import("./task-answer-form").then(
+    void import("../wizard/task-answer-form").then(
       (m) => setForm(() => m.TaskAnswerForm),
       () => setFailed(true),
     );

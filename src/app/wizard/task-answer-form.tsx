@@ -1,10 +1,11 @@
-import "../wizard/fields/fields.css";
+import "./fields/fields.css";
 /**
  * Answering what the province asks — named documents, a correction — from the receipt, with the
  * wizard's own document field (same checks, photos shrunk the same way, bytes kept on the device)
  * and a box for the person's words. "Envoyer ma réponse" keeps the answer on the device first;
  * the sender sends it once, now or when the network returns. Loaded with the procedure's flow,
- * which a device that made or opened the request already has.
+ * which a device that made or opened the request already has. It lives with the wizard, so it
+ * is part of the procedure's offline pack (with the document field), not of every first visit.
  */
 import { useEffect, useState } from "preact/hooks";
 import type { TaskView } from "../../shared/api/agents";
@@ -16,11 +17,11 @@ import { useTranslation } from "../i18n/use-translation";
 import type { AnswerDocument } from "../storage/answers";
 import type { RequestRecord } from "../storage/requests";
 import { sendAnswerWhenOnline } from "../sync/exchanges";
-import { DocumentField } from "../wizard/fields/document-field";
-import type { LeafFieldOfType } from "../wizard/fields/field-props";
-import { deviceFiles } from "../wizard/file-store";
-import { flowText } from "../wizard/flow-text";
-import { loadFlow } from "../wizard/flows";
+import { DocumentField } from "./fields/document-field";
+import type { LeafFieldOfType } from "./fields/field-props";
+import { deviceFiles } from "./file-store";
+import { flowText } from "./flow-text";
+import { loadFlow } from "./flows";
 
 type DocumentFieldDef = LeafFieldOfType<"document">;
 
