@@ -183,6 +183,23 @@ export class CitizenExchangesService {
         documents.map((doc) => ({ uploadId: doc.uploadId, fieldId: doc.fieldId })),
       );
       if (!bound) throw new Refusal("attachment_invalid", 422);
+      // Some of the documents left for later came: the others are still due, in a task of their own.
+      const still =
+        task.origin === "later" ? asked.filter((f) => !documents.some((d) => d.fieldId === f)) : [];
+      if (still.length > 0)
+        await this.deps.exchanges.addTask(trx, {
+          ...task,
+          id: this.newId(),
+          at,
+          documents: JSON.stringify(still),
+          text:
+            this.deps.flows.french.text("requests:due.task", "requests", { count: still.length }) ??
+            task.text,
+          answered_at: null,
+          answer_client_id: null,
+          answer_digest: null,
+          answer_text: null,
+        });
     };
     // Documents left for later do not hold the request: it waits only for what an agent asked.
     const othersOpen = tasks.some((t) => t.id !== taskId && t.answered_at === null && t.origin === "agent");

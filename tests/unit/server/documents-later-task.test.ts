@@ -89,6 +89,23 @@ describe.each(DATABASES)("documents sent later on %s", (database) => {
     expect(view.documents.filter((d) => d.uploadId === uploadId)).toHaveLength(1);
     expect(view.tasks[0]).toMatchObject({ origin: "later" });
     expect(view.tasks[0]?.answeredAt).not.toBeNull();
+
+    // One of the two came: the other is still due, and can come later the same way.
+    const after = (await exchangesOf(sent.id)).tasks;
+    expect(after.map((t) => [t.origin, t.documents.map((d) => d.fieldId), t.answeredAt === null])).toEqual([
+      ["later", ["taxNoticeFile", "custodyFile"], false],
+      ["later", ["custodyFile"], true],
+    ]);
+    expect(after[1]?.text).toBe("Le document que la personne a choisi d'envoyer plus tard.");
+    const custody = await upload("custodyFile");
+    const last = await postJson(
+      server.app,
+      `/api/submissions/${sent.id}/tasks/${after[1]?.id}/answer`,
+      { clientId: randomUUID(), documents: [{ fieldId: "custodyFile", uploadId: custody }] },
+      citizen,
+    );
+    expect(last.status).toBe(204);
+    expect((await exchangesOf(sent.id)).tasks.every((t) => t.answeredAt !== null)).toBe(true);
   });
 
   it("a request sent without documents for later carries no task", async () => {
