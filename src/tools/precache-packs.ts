@@ -37,9 +37,10 @@ export interface PrecachePacks {
 
 /**
  * Locale namespaces only a procedure's pages read (see procedureNamespaces in src/app/app.tsx);
- * `wizard` stays in the shell: a receipt reads it too.
+ * `wizard` stays in the shell: a receipt reads it too. `exchanges`: what the province asks and
+ * the messages, shown on a receipt by code of the wizard's (src/app/wizard/exchanges).
  */
-const WIZARD_NAMESPACES = new Set(["fields", "glossary"]);
+const WIZARD_NAMESPACES = new Set(["fields", "glossary", "exchanges"]);
 /** The wizard's lazy modules (its route, and the session a procedure page opens early). */
 const WIZARD_CODE = /[/\\]src[/\\]app[/\\]wizard[/\\]/;
 /**

@@ -6,13 +6,14 @@
  * the phone's receipt while offline — kept on the phone, said so — and it leaves once the network
  * is back; the agent sees it and accepts with a reason; the receipt says "acceptée" with it.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, test as base, expect, type Page } from "@playwright/test";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
+import exchanges from "../../locales/fr/exchanges.json" with { type: "json" };
 import requests from "../../locales/fr/requests.json" with { type: "json" };
 import { type ServerProcess, startServerProcess } from "../support/server-process";
 import { WizardPage } from "./pages/wizard-page";
@@ -193,11 +194,11 @@ test("a person adds a document the agent asked for from their phone, offline fir
   await citizen.goto(receiptUrl);
   // Its heading says whether something is still asked.
   const tasks = citizen.getByRole("region", {
-    name: exactly(requests.tasks.heading_one, requests.tasks.headingDone),
+    name: exactly(exchanges.tasks.heading_one, exchanges.tasks.headingDone),
   });
   await expect(tasks).toContainText("illisible", { timeout: 30_000 });
   await expect(citizen.getByText(requests.standing.awaiting_citizen.next)).toBeVisible();
-  const send = tasks.getByRole("button", { name: requests.tasks.send });
+  const send = tasks.getByRole("button", { name: exchanges.tasks.send });
   await expect(send).toBeVisible();
   await expectNoViolations(citizen, "a receipt with a task and messages");
 
@@ -210,14 +211,14 @@ test("a person adds a document the agent asked for from their phone, offline fir
     .setInputFiles(filePayload({ name: "facture-eau.pdf", type: "application/pdf" }));
   await expect(tasks.getByRole("button", { name: "Retirer facture-eau.pdf" })).toBeVisible();
   await send.click();
-  await expect(tasks.getByText(requests.answer.waitingNetwork)).toBeVisible();
+  await expect(tasks.getByText(exchanges.answer.waitingNetwork)).toBeVisible();
   await expectNoViolations(citizen, "a receipt with an answer waiting for the network");
 
   // The network is back: the sender sends it once, and the task reads as answered.
   await phone.setOffline(false);
   await citizen.evaluate(() => window.dispatchEvent(new Event("online")));
   await expect(tasks.getByText(/^Vous avez répondu le /)).toBeVisible({ timeout: 60_000 });
-  await expect(tasks.getByRole("heading", { level: 2 })).toHaveText(requests.tasks.headingDone);
+  await expect(tasks.getByRole("heading", { level: 2 })).toHaveText(exchanges.tasks.headingDone);
 
   // The agent sees the document, and accepts with a reason.
   await agent.reload();
@@ -240,5 +241,50 @@ test("a person adds a document the agent asked for from their phone, offline fir
 
   await phone.close();
   await pc.close();
+  expect(problems).toEqual([]);
+});
+
+test("documents left for later are listed on the receipt and added from it, one now and one still due", async ({
+  browser,
+  site,
+}) => {
+  const problems: string[] = [];
+  const later = exampleOf("bourse-scolaire", "documents-later").example;
+  const texts = JSON.parse(readFileSync("locales/fr/bourse-scolaire.json", "utf8")) as {
+    fields: Record<string, { label: string }>;
+  };
+  // No account: the request is known on the phone that sent it, by its id.
+  const phone = await phoneContext(browser, site.server.url);
+  const page = watch(await phone.newPage(), problems);
+  const wizard = new WizardPage(page, "bourse-scolaire");
+  await page.goto("/bourse-scolaire");
+  await wizard.start();
+  await walkExample(wizard, later);
+  await sendFromReview(wizard);
+
+  const tasks = page.getByRole("region", {
+    name: exactly(exchanges.tasks.heading_one, exchanges.tasks.headingDone),
+  });
+  await expect(tasks.getByRole("heading", { level: 3 })).toHaveText(exchanges.tasks.later_other, {
+    timeout: 30_000,
+  });
+  const taxNotice = tasks.getByRole("group", { name: texts.fields.taxNoticeFile?.label });
+  await expect(tasks.getByRole("group", { name: texts.fields.custodyFile?.label })).toBeVisible();
+  await expectNoViolations(page, "a receipt with documents to add later");
+  await taxNotice
+    .locator('input[type="file"]')
+    .first()
+    .setInputFiles(filePayload({ name: "avis-imposition.pdf", type: "application/pdf" }));
+  await expect(taxNotice.getByRole("button", { name: "Retirer avis-imposition.pdf" })).toBeVisible();
+  await tasks.getByRole("button", { name: exchanges.tasks.send }).click();
+
+  // The tax notice is sent; the custody decision is still due, asked on its own.
+  await expect(tasks.getByText(/^Vous avez répondu le /)).toBeVisible({ timeout: 60_000 });
+  await expect(tasks.getByRole("heading", { level: 3 })).toHaveText([
+    exchanges.tasks.later_other,
+    exchanges.tasks.later_one,
+  ]);
+  await expect(tasks.getByRole("group", { name: texts.fields.custodyFile?.label })).toBeVisible();
+  await phone.close();
   expect(problems).toEqual([]);
 });

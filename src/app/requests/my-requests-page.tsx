@@ -20,7 +20,6 @@ import { refreshAccountRequests } from "../sync/account-requests";
 import { useSignedInHint } from "../sync/signed-in-hint";
 import { RequestListItem } from "./request-list-item";
 import { useLiveRequests } from "./use-live-requests";
-import { useTasksSummary } from "./use-tasks-summary";
 
 export function MyRequestsPage() {
   const { t, translateKey } = useTranslation();
@@ -28,7 +27,6 @@ export function MyRequestsPage() {
   const signedIn = useSignedInHint();
   const [fetched, setFetched] = useState(0);
   const { requests, stateOf } = useLiveRequests(listRequests, String(fetched));
-  const tasks = useTasksSummary(String(fetched));
   usePageTitle(t("requests:title"));
   const loaded = requests !== undefined;
   useEffect(() => {
@@ -64,12 +62,7 @@ export function MyRequestsPage() {
             <p class="lead">{t("requests:intro")}</p>
             <ul class="request-list">
               {requests.map((request) => (
-                <RequestListItem
-                  key={request.id}
-                  request={request}
-                  state={stateOf(request)}
-                  tasks={tasks.get(request.id)}
-                />
+                <RequestListItem key={request.id} request={request} state={stateOf(request)} />
               ))}
             </ul>
           </>

@@ -6,7 +6,6 @@ import { paths } from "../routing/routes";
 import type { RequestRecord } from "../storage/requests";
 import { type RequestState, referenceOf } from "./request-state";
 import { NextStep, useStandingWords } from "./standing-words";
-import type { TasksSummary } from "./use-tasks-summary";
 
 /** Besides the words, each state has its own edge, so the list can be scanned at a glance. */
 const TONE: Record<RequestState["kind"], string> = {
@@ -25,16 +24,7 @@ function toneOf(state: RequestState): string {
   return status === "awaiting_citizen" ? "pending" : "sent";
 }
 
-export function RequestListItem({
-  request,
-  state,
-  tasks,
-}: {
-  request: RequestRecord;
-  state: RequestState;
-  /** What the device last fetched of what the province asks; undefined when never fetched. */
-  tasks?: TasksSummary | undefined;
-}) {
+export function RequestListItem({ request, state }: { request: RequestRecord; state: RequestState }) {
   const { t, translateKey, language } = useTranslation();
   const standingWords = useStandingWords();
   const words = state.kind === "sent" ? standingWords(state.receivedAt, state.standing) : undefined;
@@ -42,7 +32,7 @@ export function RequestListItem({
   const titleKey = procedureTitleKey(request.flowId);
   const reference = referenceOf(request);
   const created = new Date(request.createdAt);
-  const due = tasks?.laterSent ? 0 : (request.documentsDue?.length ?? 0);
+  const due = request.documentsDue?.length ?? 0;
   const status = (() => {
     switch (state.kind) {
       case "sent":
@@ -96,7 +86,6 @@ export function RequestListItem({
           </dd>
         </div>
       </dl>
-      {tasks?.agentWaiting && <p class="request-list__due">{t("requests:tasksWaiting")}</p>}
       {due > 0 && <p class="request-list__due">{t("requests:stillDue", { count: due })}</p>}
       {request.fromAccount && <p class="request-list__device">{t("requests:fromAccount")}</p>}
       {words && <NextStep words={words} />}

@@ -29,24 +29,10 @@ export interface AnswerRecord {
   readonly status: "ready" | "sent" | "problem";
   readonly problem?: string;
   /** Uploads started for its documents, by device file id, so an interrupted one resumes. */
-  readonly uploads?: Readonly<Record<string, { readonly url: string; readonly done: boolean }>>;
+  readonly uploads?: Readonly<
+    Record<string, { readonly url: string; readonly sha256?: string; readonly done: boolean }>
+  >;
   readonly sentAt?: string;
-}
-
-export type NewAnswer = Omit<AnswerRecord, "clientId" | "createdAt" | "status" | "uploads" | "sentAt">;
-
-/** Kept in a strict transaction: once this resolves, the answer survives the page closing. */
-export async function recordAnswer(answer: NewAnswer): Promise<AnswerRecord> {
-  const record: AnswerRecord = {
-    ...answer,
-    clientId: crypto.randomUUID(),
-    createdAt: new Date().toISOString(),
-    status: "ready",
-  };
-  const db = await database();
-  const tx = db.transaction("answers", "readwrite", { durability: "strict" });
-  await Promise.all([tx.store.put(record), tx.done]);
-  return record;
 }
 
 /** Waiting to be sent, oldest first. */
@@ -55,13 +41,7 @@ export async function answersToSend(): Promise<AnswerRecord[]> {
   return ready.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
-/** A request's answers, oldest first: the receipt shows those not sent yet, and what was sent. */
-export async function answersOf(requestId: string): Promise<AnswerRecord[]> {
-  const all = await (await database()).getAllFromIndex("answers", "by-request", requestId);
-  return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-}
-
-async function updateAnswer(clientId: string, change: (answer: AnswerRecord) => AnswerRecord) {
+export async function updateAnswer(clientId: string, change: (answer: AnswerRecord) => AnswerRecord) {
   const db = await database();
   const tx = db.transaction("answers", "readwrite", { durability: "strict" });
   const answer = await tx.store.get(clientId);
@@ -71,7 +51,7 @@ async function updateAnswer(clientId: string, change: (answer: AnswerRecord) => 
 export function rememberAnswerUpload(
   clientId: string,
   fileId: string,
-  upload: { url: string; done: boolean },
+  upload: { url: string; sha256?: string; done: boolean },
 ): Promise<void> {
   return updateAnswer(clientId, (answer) => ({
     ...answer,
@@ -100,25 +80,10 @@ export async function markAnswerSent(clientId: string): Promise<void> {
     return;
   }
   const files = tx.objectStore("files");
+  const { uploads: _, problem: __, ...kept } = answer;
   await Promise.all([
     ...answer.documents.map(({ ref }) => files.delete(ref.id)),
-    tx.objectStore("answers").put({
-      clientId: answer.clientId,
-      requestId: answer.requestId,
-      flowId: answer.flowId,
-      flowVersion: answer.flowVersion,
-      ...(answer.taskId ? { taskId: answer.taskId } : {}),
-      documents: answer.documents,
-      ...(answer.text ? { text: answer.text } : {}),
-      createdAt: answer.createdAt,
-      status: "sent",
-      sentAt: new Date().toISOString(),
-    }),
+    tx.objectStore("answers").put({ ...kept, status: "sent", sentAt: new Date().toISOString() }),
     tx.done,
   ]);
-}
-
-/** The person asks to try a refused answer again (signed in to the right account since, say). */
-export function retryAnswer(clientId: string): Promise<void> {
-  return updateAnswer(clientId, ({ problem: _, ...answer }) => ({ ...answer, status: "ready" }));
 }

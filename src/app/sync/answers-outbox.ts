@@ -1,8 +1,8 @@
 /**
  * The person's answers waiting on this device, sent after the requests by the same sender and
  * under the same lock, oldest first. An answer leaves the outbox only once the server confirmed
- * it (markAnswerSent drops its documents' bytes in the same transaction); the request's exchanges
- * are then fetched again, so the receipt shows the task answered.
+ * it (markAnswerSent drops its documents' bytes in the same transaction); a receipt showing the
+ * request hears it from the sender and fetches its exchanges again.
  */
 import {
   answersToSend,
@@ -12,7 +12,6 @@ import {
   rememberAnswerUpload,
 } from "../storage/answers";
 import { readFile } from "../storage/files";
-import { followExchanges } from "./exchanges";
 import { type AnswerOutcome, type AnswerTransport, sendAnswer } from "./send-answer";
 import type { SendProgress } from "./send-request";
 
@@ -36,10 +35,7 @@ export async function drainAnswers(
     const outcome = await sendAnswer(answer, transport, deviceFiles, (p) =>
       listener.progress(answer.clientId, p),
     );
-    if (outcome.kind === "sent") {
-      await markAnswerSent(answer.clientId);
-      await followExchanges(answer.requestId);
-    }
+    if (outcome.kind === "sent") await markAnswerSent(answer.clientId);
     if (outcome.kind === "problem") await markAnswerProblem(answer.clientId, outcome.code);
     listener.outcome(answer.clientId, outcome);
     if (outcome.kind === "retry") return "retry";

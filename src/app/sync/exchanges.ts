@@ -7,7 +7,7 @@
 import * as v from "valibot";
 import { CitizenExchangesSchema } from "../../shared/api/agents";
 import { apiPaths } from "../../shared/api/paths";
-import { type NewAnswer, recordAnswer } from "../storage/answers";
+import { type NewAnswer, recordAnswer } from "../storage/answers-of-request";
 import { keepExchanges } from "../storage/exchanges";
 import { sendNow } from "./sender";
 

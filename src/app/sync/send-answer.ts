@@ -4,17 +4,17 @@
  * remembered as soon as the server names it, then one POST carrying the answer's client id, which
  * the server keeps once whatever the number of tries. No DOM and no fetch: the transport is given.
  */
-
 import type { CitizenMessageBody, TaskAnswerBody } from "../../shared/api/agents";
 import { apiErrorOf } from "../../shared/api/error-codes";
-import { uploadIdOfUrl } from "../../shared/api/paths";
 import type { AnswerRecord } from "../storage/answers";
 import {
+  type DeviceFiles,
   type Reply,
   type SendOutcome,
   type SendProgress,
   type Transport,
   TransportError,
+  uploadDocuments,
 } from "./send-request";
 
 export interface AnswerTransport extends Pick<Transport, "upload"> {
@@ -22,56 +22,21 @@ export interface AnswerTransport extends Pick<Transport, "upload"> {
   postMessage(requestId: string, body: CitizenMessageBody): Promise<Reply>;
 }
 
-export interface AnswerFiles {
-  readFile(id: string): Promise<Blob | undefined>;
-  rememberUpload(clientId: string, fileId: string, upload: { url: string; done: boolean }): Promise<void>;
-  forgetUpload(clientId: string, fileId: string): Promise<void>;
-}
-
 export type AnswerOutcome = Exclude<SendOutcome, { kind: "sent" }> | { readonly kind: "sent" };
 
 export async function sendAnswer(
   answer: AnswerRecord,
   transport: AnswerTransport,
-  files: AnswerFiles,
+  files: DeviceFiles,
   onProgress: (progress: SendProgress) => void = () => undefined,
 ): Promise<AnswerOutcome> {
-  const total = answer.documents.length;
-  const uploaded: { fieldId: string; uploadId: string }[] = [];
-  for (const [index, { fieldId, ref }] of answer.documents.entries()) {
-    onProgress({ documentsDone: index, documentsTotal: total, current: 0 });
-    const known = answer.uploads?.[ref.id];
-    if (known?.done) {
-      uploaded.push({ fieldId, uploadId: uploadIdOfUrl(known.url) ?? known.url });
-      continue;
-    }
-    const blob = await files.readFile(ref.id);
-    if (!blob) return { kind: "problem", code: "document_missing" };
-    try {
-      const url = await transport.upload({
-        blob,
-        name: ref.name,
-        type: ref.type,
-        flowId: answer.flowId,
-        flowVersion: answer.flowVersion,
-        fieldId,
-        resumeUrl: known?.url,
-        onStarted: (started) => files.rememberUpload(answer.clientId, ref.id, { url: started, done: false }),
-        onProgress: (current) => onProgress({ documentsDone: index, documentsTotal: total, current }),
-      });
-      await files.rememberUpload(answer.clientId, ref.id, { url, done: true });
-      uploaded.push({ fieldId, uploadId: uploadIdOfUrl(url) ?? url });
-    } catch (error) {
-      if (!(error instanceof TransportError)) throw error;
-      if (error.status === 404 || error.status === 410) await files.forgetUpload(answer.clientId, ref.id);
-      // As for a request's documents: refused for what it is, trying again cannot help.
-      const refusedForWhatItIs = error.status === 400 || error.status === 413 || error.status === 415;
-      if (refusedForWhatItIs && error.code !== "upload_quota_reached")
-        return { kind: "problem", code: error.code ?? "document_refused" };
-      return { kind: "retry" };
-    }
-  }
-  onProgress({ documentsDone: total, documentsTotal: total, current: 0 });
+  const owner = { ...answer, id: answer.clientId };
+  const uploads = await uploadDocuments(owner, answer.documents, transport, files, onProgress);
+  if (!(uploads instanceof Map)) return uploads;
+  const uploaded = answer.documents.map(({ fieldId, ref }) => ({
+    fieldId,
+    uploadId: uploads.get(ref.id)?.uploadId as string,
+  }));
 
   let reply: Reply;
   try {

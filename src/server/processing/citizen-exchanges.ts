@@ -193,7 +193,7 @@ export class CitizenExchangesService {
           at,
           documents: JSON.stringify(still),
           text:
-            this.deps.flows.french.text("requests:due.task", "requests", { count: still.length }) ??
+            this.deps.flows.french.text("messages:laterTask", "messages", { count: still.length }) ??
             task.text,
           answered_at: null,
           answer_client_id: null,

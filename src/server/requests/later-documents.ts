@@ -20,6 +20,6 @@ export function laterDocuments(
     .filter(([fieldId, value]) => value === DOCUMENT_LATER && documentFieldById(flow, fieldId)?.later)
     .map(([fieldId]) => fieldId);
   if (fieldIds.length === 0) return {};
-  const text = texts.text("requests:due.task", "requests", { count: fieldIds.length }) ?? "";
+  const text = texts.text("messages:laterTask", "messages", { count: fieldIds.length }) ?? "";
   return { later: { fieldIds, text } };
 }

@@ -17,7 +17,7 @@ import { provisionalReference, type RequestRecord } from "../../../src/app/stora
 import { httpAnswerTransport } from "../../../src/app/sync/answer-transport";
 import { followExchanges } from "../../../src/app/sync/exchanges";
 import { httpTransport } from "../../../src/app/sync/http-transport";
-import { type AnswerFiles, sendAnswer } from "../../../src/app/sync/send-answer";
+import { sendAnswer } from "../../../src/app/sync/send-answer";
 import { type DeviceFiles, sendRequest } from "../../../src/app/sync/send-request";
 import { isDocumentRef } from "../../../src/shared/engine/validate";
 import { type ServerProcess, startServerProcess } from "../../support/server-process";
@@ -43,8 +43,8 @@ afterAll(async () => {
 /** The device's files in memory, and every upload the answer remembered. */
 function memoryFiles() {
   const blobs = new Map<string, Blob>();
-  const remembered = new Map<string, { url: string; done: boolean }>();
-  const files: DeviceFiles & AnswerFiles = {
+  const remembered = new Map<string, { url: string; sha256?: string; done: boolean }>();
+  const files: DeviceFiles = {
     readFile: async (id) => blobs.get(id),
     rememberUpload: async (_owner, fileId, upload) => {
       remembered.set(fileId, upload);

@@ -1,7 +1,8 @@
 import "fake-indexeddb/auto";
 import { openDB } from "idb";
 import { afterEach, describe, expect, it } from "vitest";
-import { answersOf, answersToSend, recordAnswer } from "../../../../src/app/storage/answers";
+import { answersToSend } from "../../../../src/app/storage/answers";
+import { answersOf, recordAnswer } from "../../../../src/app/storage/answers-of-request";
 import { closeDatabase, DB_NAME, DB_VERSION } from "../../../../src/app/storage/database";
 import { readDraftSync, writeDraftSync } from "../../../../src/app/storage/draft-sync";
 import {

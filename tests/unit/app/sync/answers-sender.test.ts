@@ -6,7 +6,8 @@
  */
 import "fake-indexeddb/auto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { answersOf, markAnswerSent, recordAnswer } from "../../../../src/app/storage/answers";
+import { markAnswerSent } from "../../../../src/app/storage/answers";
+import { answersOf, recordAnswer } from "../../../../src/app/storage/answers-of-request";
 import { closeDatabase, DB_NAME } from "../../../../src/app/storage/database";
 import { readFile, storeFile } from "../../../../src/app/storage/files";
 import { sendNow } from "../../../../src/app/sync/sender";

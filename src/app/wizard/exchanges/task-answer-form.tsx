@@ -1,4 +1,4 @@
-import "./fields/fields.css";
+import "../fields/fields.css";
 /**
  * Answering what the province asks — named documents, a correction — from the receipt, with the
  * wizard's own document field (same checks, photos shrunk the same way, bytes kept on the device)
@@ -8,20 +8,20 @@ import "./fields/fields.css";
  * is part of the procedure's offline pack (with the document field), not of every first visit.
  */
 import { useEffect, useState } from "preact/hooks";
-import type { TaskView } from "../../shared/api/agents";
-import type { DocumentRef } from "../../shared/engine/validate";
-import { isDocumentRef } from "../../shared/engine/validate";
-import type { Flow } from "../../shared/flow/schema";
-import { i18n } from "../i18n/i18n";
-import { useTranslation } from "../i18n/use-translation";
-import type { AnswerDocument } from "../storage/answers";
-import type { RequestRecord } from "../storage/requests";
-import { sendAnswerWhenOnline } from "../sync/exchanges";
-import { DocumentField } from "./fields/document-field";
-import type { LeafFieldOfType } from "./fields/field-props";
-import { deviceFiles } from "./file-store";
-import { flowText } from "./flow-text";
-import { loadFlow } from "./flows";
+import type { TaskView } from "../../../shared/api/agents";
+import type { DocumentRef } from "../../../shared/engine/validate";
+import { isDocumentRef } from "../../../shared/engine/validate";
+import type { Flow } from "../../../shared/flow/schema";
+import { i18n } from "../../i18n/i18n";
+import { useTranslation } from "../../i18n/use-translation";
+import type { AnswerDocument } from "../../storage/answers";
+import type { RequestRecord } from "../../storage/requests";
+import { sendAnswerWhenOnline } from "../../sync/exchanges";
+import { DocumentField } from "../fields/document-field";
+import type { LeafFieldOfType } from "../fields/field-props";
+import { deviceFiles } from "../file-store";
+import { flowText } from "../flow-text";
+import { loadFlow } from "../flows";
 
 type DocumentFieldDef = LeafFieldOfType<"document">;
 
@@ -105,11 +105,11 @@ export function TaskAnswerForm({ request, task, onRecorded }: Props) {
     <form class="task-answer" onSubmit={(event) => void send(event)} noValidate>
       {error && (
         <p class="notice notice--error" id={errorId} tabIndex={-1} role="alert">
-          {asksDocuments ? t("requests:tasks.nothingYet") : t("requests:tasks.noText")}
+          {asksDocuments ? t("exchanges:tasks.nothingYet") : t("exchanges:tasks.noText")}
         </p>
       )}
       {asksDocuments && flow === null && (
-        <p class="notice notice--info">{t("requests:tasks.needsNetwork")}</p>
+        <p class="notice notice--info">{t("exchanges:tasks.needsNetwork")}</p>
       )}
       {translate &&
         flow &&
@@ -135,7 +135,7 @@ export function TaskAnswerForm({ request, task, onRecorded }: Props) {
           );
         })}
       <label class="question__label" for={idOf("text")}>
-        {asksDocuments ? t("requests:tasks.noteLabel") : t("requests:tasks.correctionLabel")}
+        {asksDocuments ? t("exchanges:tasks.noteLabel") : t("exchanges:tasks.correctionLabel")}
       </label>
       <textarea
         id={idOf("text")}
@@ -149,7 +149,7 @@ export function TaskAnswerForm({ request, task, onRecorded }: Props) {
         }}
       />
       <button type="submit" class="button" disabled={recording}>
-        {t("requests:tasks.send")}
+        {t("exchanges:tasks.send")}
       </button>
     </form>
   );

@@ -2,19 +2,22 @@
  * Where one of the person's answers stands, in the words of a request's own status: kept on the
  * device until there is network, being sent (document 1 of 2), sent, or refused with what to do.
  */
-import { useTranslation } from "../i18n/use-translation";
-import { useOnline } from "../pwa/use-online";
-import { type AnswerRecord, retryAnswer } from "../storage/answers";
-import { liveStatus, sendNow } from "../sync/sender";
+import { useTranslation } from "../../i18n/use-translation";
+import { useOnline } from "../../pwa/use-online";
+import type { AnswerRecord } from "../../storage/answers";
+import { retryAnswer } from "../../storage/answers-of-request";
+import { liveStatus, sendNow } from "../../sync/sender";
 
 export function AnswerStatus({ answer, onRetry }: { answer: AnswerRecord; onRetry: () => void }) {
   const { t } = useTranslation();
   const online = useOnline();
-  if (answer.status === "sent") return <p class="notice notice--info">{t("requests:answer.sent")}</p>;
+  if (answer.status === "sent") return <p class="notice notice--info">{t("exchanges:answer.sent")}</p>;
   if (answer.status === "problem")
     return (
       <div class="notice notice--error">
-        <p>{answer.problem === "not_found" ? t("requests:answer.notOwner") : t("requests:answer.problem")}</p>
+        <p>
+          {answer.problem === "not_found" ? t("exchanges:answer.notOwner") : t("exchanges:answer.problem")}
+        </p>
         <button
           type="button"
           class="button"
@@ -25,7 +28,7 @@ export function AnswerStatus({ answer, onRetry }: { answer: AnswerRecord; onRetr
             })
           }
         >
-          {t("requests:answer.retry")}
+          {t("exchanges:answer.retry")}
         </button>
       </div>
     );
@@ -33,14 +36,14 @@ export function AnswerStatus({ answer, onRetry }: { answer: AnswerRecord; onRetr
   const words =
     live?.state === "sending"
       ? live.progress.documentsTotal > 0 && live.progress.documentsDone < live.progress.documentsTotal
-        ? t("requests:answer.sendingDocument", {
+        ? t("exchanges:answer.sendingDocument", {
             done: live.progress.documentsDone + 1,
             total: live.progress.documentsTotal,
           })
-        : t("requests:answer.sending")
+        : t("exchanges:answer.sending")
       : online
-        ? t("requests:answer.willRetry")
-        : t("requests:answer.waitingNetwork");
+        ? t("exchanges:answer.willRetry")
+        : t("exchanges:answer.waitingNetwork");
   return (
     <p class="notice notice--info" role="status">
       {words}

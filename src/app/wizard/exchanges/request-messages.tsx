@@ -4,10 +4,10 @@
  * and shown as not sent yet; the sender sends it once when the network returns.
  */
 import { useState } from "preact/hooks";
-import { formatDate, formatTime, localIsoDate } from "../format/format";
-import { useTranslation } from "../i18n/use-translation";
-import type { RequestRecord } from "../storage/requests";
-import { sendAnswerWhenOnline } from "../sync/exchanges";
+import { formatDate, formatTime, localIsoDate } from "../../format/format";
+import { useTranslation } from "../../i18n/use-translation";
+import type { RequestRecord } from "../../storage/requests";
+import { sendAnswerWhenOnline } from "../../sync/exchanges";
 import { AnswerStatus } from "./answer-status";
 import type { RequestExchanges } from "./use-exchanges";
 
@@ -42,24 +42,24 @@ export function RequestMessages({ request, talk }: { request: RequestRecord; tal
   };
   return (
     <section class="request-messages" aria-labelledby="messages-heading">
-      <h2 id="messages-heading">{t("requests:messages.heading")}</h2>
+      <h2 id="messages-heading">{t("exchanges:messages.heading")}</h2>
       {messages.length === 0 && waiting.length === 0 ? (
-        <p>{t("requests:messages.none")}</p>
+        <p>{t("exchanges:messages.none")}</p>
       ) : (
         <ol class="message-list">
           {messages.map((message) => (
             <li key={message.id} class={`message message--${message.from}`}>
               <p class="message__meta">
                 {message.from === "staff"
-                  ? t("requests:messages.fromProvince", when(message.at))
-                  : t("requests:messages.fromYou", when(message.at))}
+                  ? t("exchanges:messages.fromProvince", when(message.at))
+                  : t("exchanges:messages.fromYou", when(message.at))}
               </p>
               <p class="message__text">{message.text}</p>
             </li>
           ))}
           {waiting.map((answer) => (
             <li key={answer.clientId} class="message message--citizen">
-              <p class="message__meta">{t("requests:messages.fromYou", when(answer.createdAt))}</p>
+              <p class="message__meta">{t("exchanges:messages.fromYou", when(answer.createdAt))}</p>
               <p class="message__text">{answer.text}</p>
               <AnswerStatus answer={answer} onRetry={talk.reload} />
             </li>
@@ -68,11 +68,11 @@ export function RequestMessages({ request, talk }: { request: RequestRecord; tal
       )}
       <form onSubmit={(event) => void send(event)} noValidate>
         <label class="question__label" for="message-text">
-          {t("requests:messages.label")}
+          {t("exchanges:messages.label")}
         </label>
         {empty && (
           <p class="error-message" id="message-error">
-            {t("requests:messages.empty")}
+            {t("exchanges:messages.empty")}
           </p>
         )}
         <textarea
@@ -89,7 +89,7 @@ export function RequestMessages({ request, talk }: { request: RequestRecord; tal
           }}
         />
         <button type="submit" class="button">
-          {t("requests:messages.send")}
+          {t("exchanges:messages.send")}
         </button>
       </form>
     </section>

@@ -4,15 +4,15 @@
  * then either the form to answer it, where the answer stands on its way, or when they answered.
  */
 import { useEffect, useState } from "preact/hooks";
-import type { TaskView } from "../../shared/api/agents";
-import { formatDate, localIsoDate } from "../format/format";
-import { useTranslation } from "../i18n/use-translation";
-import type { AnswerRecord } from "../storage/answers";
-import type { RequestRecord } from "../storage/requests";
+import type { TaskView } from "../../../shared/api/agents";
+import { formatDate, localIsoDate } from "../../format/format";
+import { useTranslation } from "../../i18n/use-translation";
+import type { AnswerRecord } from "../../storage/answers";
+import type { RequestRecord } from "../../storage/requests";
 import { AnswerStatus } from "./answer-status";
 import type { RequestExchanges } from "./use-exchanges";
 
-type FormComponent = typeof import("../wizard/task-answer-form").TaskAnswerForm;
+type FormComponent = typeof import("./task-answer-form").TaskAnswerForm;
 
 /** The form carries the wizard's document field: loaded when a task waits, not with every receipt. */
 function LazyTaskAnswerForm(props: { request: RequestRecord; task: TaskView; onRecorded: () => void }) {
@@ -20,12 +20,12 @@ function LazyTaskAnswerForm(props: { request: RequestRecord; task: TaskView; onR
   const [Form, setForm] = useState<FormComponent>();
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    void import("../wizard/task-answer-form").then(
+    void import("./task-answer-form").then(
       (m) => setForm(() => m.TaskAnswerForm),
       () => setFailed(true),
     );
   }, []);
-  if (failed) return <p class="notice notice--info">{t("requests:tasks.needsNetwork")}</p>;
+  if (failed) return <p class="notice notice--info">{t("exchanges:tasks.needsNetwork")}</p>;
   return Form ? <Form {...props} /> : null;
 }
 
@@ -45,18 +45,18 @@ function TaskItem({
   const headingId = `task-${task.id}-heading`;
   const title =
     task.origin === "later"
-      ? t("requests:tasks.later", { count: task.documents.length })
+      ? t("exchanges:tasks.later", { count: task.documents.length })
       : task.kind === "documents"
-        ? t("requests:tasks.documents", { count: task.documents.length })
-        : t("requests:tasks.correction");
+        ? t("exchanges:tasks.documents", { count: task.documents.length })
+        : t("exchanges:tasks.correction");
   return (
     <section class="request-task" aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
       {task.origin === "agent" && (
         <>
-          <p class="request-task__asked">{t("requests:tasks.askedOn", { date: date(task.at) })}</p>
+          <p class="request-task__asked">{t("exchanges:tasks.askedOn", { date: date(task.at) })}</p>
           <p class="request-task__text">
-            <strong>{t("requests:tasks.agentSays")}</strong> {task.text}
+            <strong>{t("exchanges:tasks.agentSays")}</strong> {task.text}
           </p>
         </>
       )}
@@ -70,7 +70,7 @@ function TaskItem({
         </ul>
       )}
       {task.answeredAt ? (
-        <p class="notice notice--info">{t("requests:tasks.answered", { date: date(task.answeredAt) })}</p>
+        <p class="notice notice--info">{t("exchanges:tasks.answered", { date: date(task.answeredAt) })}</p>
       ) : answer ? (
         <AnswerStatus answer={answer} onRetry={reload} />
       ) : (
@@ -88,7 +88,7 @@ export function RequestTasks({ request, talk }: { request: RequestRecord; talk: 
   return (
     <section class="request-tasks" aria-labelledby="tasks-heading">
       <h2 id="tasks-heading">
-        {open > 0 ? t("requests:tasks.heading", { count: open }) : t("requests:tasks.headingDone")}
+        {open > 0 ? t("exchanges:tasks.heading", { count: open }) : t("exchanges:tasks.headingDone")}
       </h2>
       {tasks.map((task) => (
         <TaskItem
