@@ -41,8 +41,12 @@ export interface PrecachePacks {
  * the messages, shown on a receipt by code of the wizard's (src/app/wizard/exchanges).
  */
 const WIZARD_NAMESPACES = new Set(["fields", "glossary", "exchanges"]);
-/** The wizard's lazy modules (its route, and the session a procedure page opens early). */
-const WIZARD_CODE = /[/\\]src[/\\]app[/\\]wizard[/\\]/;
+/**
+ * The wizard's lazy modules (its route, and the session a procedure page opens early), and the
+ * sending of the person's answers to the province: only the wizard's code records one (a
+ * receipt's exchanges, src/app/wizard/exchanges), so a device with one to send has the pack.
+ */
+const WIZARD_CODE = /[/\\]src[/\\]app[/\\](?:wizard[/\\]|sync[/\\]answers-outbox\.ts$)/;
 /**
  * Code that needs the network anyway, never precached, so a phone's first visit does not
  * download what it may never use: handing a draft over goes through the server (and carries a

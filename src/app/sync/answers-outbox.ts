@@ -12,6 +12,7 @@ import {
   rememberAnswerUpload,
 } from "../storage/answers";
 import { readFile } from "../storage/files";
+import { httpAnswerTransport } from "./answer-transport";
 import { type AnswerOutcome, type AnswerTransport, sendAnswer } from "./send-answer";
 import type { SendProgress } from "./send-request";
 
@@ -28,8 +29,8 @@ const deviceFiles = {
 
 /** "done" when nothing is left to send now; "retry" when the network or the server failed. */
 export async function drainAnswers(
-  transport: AnswerTransport,
   listener: AnswersListener,
+  transport: AnswerTransport = httpAnswerTransport,
 ): Promise<"done" | "retry"> {
   for (const answer of await answersToSend()) {
     const outcome = await sendAnswer(answer, transport, deviceFiles, (p) =>

@@ -4,8 +4,7 @@
  * a Background Sync, when a request is recorded, and after a failure on an exponential backoff
  * (reset when the network returns). What it is doing is published for the pages to show.
  */
-import { httpAnswerTransport } from "./answer-transport";
-import { drainAnswers } from "./answers-outbox";
+import { hasAnswersToSend } from "../storage/answers-waiting";
 import { retryDelay } from "./backoff";
 import { httpTransport } from "./http-transport";
 import { drainOutbox } from "./outbox";
@@ -58,11 +57,14 @@ async function drain(): Promise<"done" | "retry" | "busy"> {
     progress: (id: string, progress: SendProgress) => publish(id, { state: "sending", progress }),
     outcome: (id: string, outcome: SendOutcome | AnswerOutcome) => publish(id, toLive(outcome)),
   };
-  // Requests first, then the answers about sent ones: one sender, one lock, for both.
-  const work = async () =>
-    (await drainOutbox(httpTransport, listener)) === "retry"
-      ? "retry"
-      : drainAnswers(httpAnswerTransport, listener);
+  // Requests first, then the answers about sent ones: one sender, one lock, for both. The
+  // answers' code comes with a procedure's pack, on the device since it recorded them.
+  const work = async () => {
+    if ((await drainOutbox(httpTransport, listener)) === "retry") return "retry";
+    if (!(await hasAnswersToSend())) return "done";
+    const { drainAnswers } = await import("./answers-outbox");
+    return drainAnswers(listener);
+  };
   if (!("locks" in navigator)) return work();
   // Another tab holds the lock: it is sending; this one has nothing to do.
   return navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => (lock ? work() : "busy"));
