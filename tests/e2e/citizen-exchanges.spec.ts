@@ -2,9 +2,12 @@
  * The citizen's half of the back office, end to end on the real server and the built app, with a
  * real SMTP server started here (so the server gets its own process, SMTP_URL set): a person on a
  * phone signs in and sends a medical-aid request; an agent on a PC finds it in "À traiter",
- * follows it and asks for a missing document; the person gets the email, adds the document from
- * the phone's receipt while offline — kept on the phone, said so — and it leaves once the network
- * is back; the agent sees it and accepts with a reason; the receipt says "acceptée" with it.
+ * follows it, asks for a missing document and writes a message; the person gets the email, reads
+ * the message again offline, answers it and adds the document from the phone's receipt while
+ * offline — kept on the phone, said so — and both leave once the network is back; the agent sees
+ * them and accepts with a reason; the receipt says "acceptée" with it. Then documents left for
+ * later (issue 13): listed on the receipt of a request sent without an account, one added from
+ * it, the other still due.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -185,6 +188,12 @@ test("a person adds a document the agent asked for from their phone, offline fir
   await agent.reload();
   await expect(agent.getByTestId("request-status")).toHaveText("En attente du demandeur");
 
+  // And writes to the person (the API the page's own forms call; the page shows the messages).
+  const written = await agent.request.post(`/api/agents/requests/${requestId}/messages`, {
+    data: { text: "Bonjour, vous pouvez aussi passer au guichet de la DPASS." },
+  });
+  expect(written.status(), "message written").toBe(204);
+
   // The person is told by email, with nothing but the reference.
   const notice = await mailTo(mailbox, address, new RegExp(reference));
   expect(notice.text).toContain(reference);
@@ -200,11 +209,26 @@ test("a person adds a document the agent asked for from their phone, offline fir
   await expect(citizen.getByText(requests.standing.awaiting_citizen.next)).toBeVisible();
   const send = tasks.getByRole("button", { name: exchanges.tasks.send });
   await expect(send).toBeVisible();
+  const messages = citizen.getByRole("region", { name: exactly(exchanges.messages.heading) });
+  await expect(messages).toContainText("passer au guichet de la DPASS");
   await expectNoViolations(citizen, "a receipt with a task and messages");
+  // Once to "Mes démarches" and back online, so the pages' code is in this tab for the offline walk.
+  await citizen.getByRole("link", { name: requests.seeAll }).click();
+  await citizen.getByRole("link", { name: "Aide médicale" }).first().click();
+  await expect(messages).toContainText("passer au guichet de la DPASS");
 
-  // Offline: the document is kept on the phone, and the page says it will leave with the network.
+  // Offline: the message fetched before is still there, read from the phone.
   await phone.setOffline(true);
   await citizen.evaluate(() => window.dispatchEvent(new Event("offline")));
+  await citizen.getByRole("link", { name: requests.seeAll }).click();
+  await citizen.getByRole("link", { name: "Aide médicale" }).first().click();
+  await expect(messages).toContainText("passer au guichet de la DPASS");
+  // A reply written offline waits on the phone, said so.
+  await messages.getByLabel(exchanges.messages.label).fill("Merci, je vous envoie la facture d'eau.");
+  await messages.getByRole("button", { name: exchanges.messages.send }).click();
+  await expect(messages.getByText(exchanges.answer.waitingNetwork)).toBeVisible();
+
+  // The document too is kept on the phone, and the page says it will leave with the network.
   await tasks
     .locator('input[type="file"]')
     .first()
@@ -220,8 +244,12 @@ test("a person adds a document the agent asked for from their phone, offline fir
   await expect(tasks.getByText(/^Vous avez répondu le /)).toBeVisible({ timeout: 60_000 });
   await expect(tasks.getByRole("heading", { level: 2 })).toHaveText(exchanges.tasks.headingDone);
 
-  // The agent sees the document, and accepts with a reason.
+  await expect(messages.getByText(exchanges.answer.waitingNetwork)).toHaveCount(0, { timeout: 60_000 });
+  await expect(messages).toContainText("je vous envoie la facture");
+
+  // The agent sees the document and the reply, and accepts with a reason.
   await agent.reload();
+  await expect(agent.getByRole("region", { name: "Messages" })).toContainText("je vous envoie la facture");
   await expect(agent.getByTestId("request-status")).toHaveText("En instruction");
   await expect(documents).toHaveCount(documentsBefore + 1);
   await agent.getByLabel("Accepter", { exact: true }).check();
