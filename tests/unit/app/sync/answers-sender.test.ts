@@ -39,7 +39,7 @@ function serverAnswering(...statuses: number[]) {
   return calls;
 }
 
-const posts = (calls: { url: string }[]) => calls.filter((c) => c.url.endsWith("/messages"));
+const posts = (calls: { url: string; body: unknown }[]) => calls.filter((c) => c.url.endsWith("/messages"));
 
 describe("answers in the sender", () => {
   it("keeps a message until the server has it, then never sends it again", async () => {
@@ -58,7 +58,7 @@ describe("answers in the sender", () => {
     await sendNow();
     expect(posts(calls)).toHaveLength(2);
     // The same answer both times: the server keeps it once by its client id.
-    expect(posts(calls).map((c) => (c as { body: { clientId: string } }).body.clientId)).toEqual([
+    expect(posts(calls).map((c) => (c.body as { clientId: string }).clientId)).toEqual([
       message.clientId,
       message.clientId,
     ]);
