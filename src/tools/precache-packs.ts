@@ -37,11 +37,16 @@ export interface PrecachePacks {
 
 /**
  * Locale namespaces only a procedure's pages read (see procedureNamespaces in src/app/app.tsx);
- * `wizard` stays in the shell: a receipt reads it too.
+ * `wizard` stays in the shell: a receipt reads it too. `exchanges`: what the province asks and
+ * the messages, shown on a receipt by code of the wizard's (src/app/wizard/exchanges).
  */
-const WIZARD_NAMESPACES = new Set(["fields", "glossary"]);
-/** The wizard's lazy modules (its route, and the session a procedure page opens early). */
-const WIZARD_CODE = /[/\\]src[/\\]app[/\\]wizard[/\\]/;
+const WIZARD_NAMESPACES = new Set(["fields", "glossary", "exchanges"]);
+/**
+ * The wizard's lazy modules (its route, and the session a procedure page opens early), and the
+ * sending of the person's answers to the province: only the wizard's code records one (a
+ * receipt's exchanges, src/app/wizard/exchanges), so a device with one to send has the pack.
+ */
+const WIZARD_CODE = /[/\\]src[/\\]app[/\\](?:wizard[/\\]|sync[/\\]answers-outbox\.ts$)/;
 /**
  * Code that needs the network anyway, never precached, so a phone's first visit does not
  * download what it may never use: handing a draft over goes through the server (and carries a

@@ -52,9 +52,11 @@ for (const width of WIDTHS) {
     const suffix = crypto.randomUUID().slice(0, 6);
     const agentName = `Léa Clavier ${suffix}`;
     const colleagueName = `Marc Tabulation ${suffix}`;
-    const agent = createE2eStaffAccount(["agent"], ["bourse-scolaire"], agentName);
-    createE2eStaffAccount(["agent"], ["bourse-scolaire"], colleagueName);
-    const supervisor = createE2eStaffAccount(["supervisor"], ["bourse-scolaire"], `Responsable ${suffix}`);
+    const agent = createE2eStaffAccount(["agent"], ["bourse-scolaire"], { name: agentName });
+    createE2eStaffAccount(["agent"], ["bourse-scolaire"], { name: colleagueName });
+    const supervisor = createE2eStaffAccount(["supervisor"], ["bourse-scolaire"], {
+      name: `Responsable ${suffix}`,
+    });
     const sent = await sendSchoolGrant(baseURL ?? "");
     const question = `Faut-il un autre justificatif (${suffix})\u00a0?`;
     await citizenMessageWithPdf(baseURL ?? "", sent.id, question);

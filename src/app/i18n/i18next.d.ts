@@ -2,6 +2,7 @@
 import "i18next";
 import type account from "../../../locales/fr/account.json";
 import type common from "../../../locales/fr/common.json";
+import type exchanges from "../../../locales/fr/exchanges.json";
 import type fields from "../../../locales/fr/fields.json";
 import type handoff from "../../../locales/fr/handoff.json";
 import type post from "../../../locales/fr/post.json";
@@ -14,6 +15,7 @@ declare module "i18next" {
     resources: {
       account: typeof account;
       common: typeof common;
+      exchanges: typeof exchanges;
       fields: typeof fields;
       post: typeof post;
       handoff: typeof handoff;

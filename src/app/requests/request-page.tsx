@@ -20,7 +20,7 @@ import { followRequest } from "../sync/account-requests";
 import { useSignedInHint } from "../sync/signed-in-hint";
 import { reopen } from "../wizard/draft-sessions";
 import { DepartmentContactOf } from "../wizard/parts/department-contact-of";
-import { DocumentsStillDue } from "./documents-still-due";
+import { RequestExchangesSection } from "./request-exchanges";
 import { referenceOf } from "./request-state";
 import { NextStep, useStandingWords } from "./standing-words";
 import { useLiveRequests } from "./use-live-requests";
@@ -145,7 +145,7 @@ export function RequestPage({ id }: { id: string }) {
           }
         />
       )}
-      <DocumentsStillDue request={request} />
+      <RequestExchangesSection request={request} />
       <p>{sent ? t("wizard:request.sentHint") : t("wizard:request.referenceHint")}</p>
       <dl class="summary-list">
         <div class="summary-list__row">

@@ -7,20 +7,24 @@
  * - `files`: the documents' bytes, kept out of the answers so a draft stays small to save;
  * - `requests`: finished requests waiting to be sent, and the receipts of sent ones;
  * - `draft-sync`: for each draft kept in the account, the server's revision this device last had
- *   (and, after a conflict, the server's copy until the person chooses).
+ *   (and, after a conflict, the server's copy until the person chooses);
+ * - `exchanges`: per sent request, what the province asked and the messages, as last fetched;
+ * - `answers`: the person's answers to those (documents, words, messages), to send then sent.
  * Everything here is personal: `wipeAll` (shared-PC mode) clears every store.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import type { AnswerRecord } from "./answers";
 import { forgetRevisions } from "./draft-revisions";
 import type { DraftSyncRecord } from "./draft-sync";
 import type { DraftRecord } from "./drafts";
+import type { ExchangesRecord } from "./exchanges";
 import type { StoredFile } from "./files";
 import type { RequestRecord } from "./requests";
 
 /** Do not change without an upgrade step below and a test that opens the previous version. */
 export const DB_NAME = "pas-a-pas";
 /** Do not change without an upgrade step below and a test that opens the previous version. */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface PasAPasDB extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { "by-owner": string; "by-flow": string } };
@@ -31,6 +35,8 @@ export interface PasAPasDB extends DBSchema {
   files: { key: string; value: StoredFile };
   requests: { key: string; value: RequestRecord; indexes: { "by-status": string } };
   "draft-sync": { key: string; value: DraftSyncRecord };
+  exchanges: { key: string; value: ExchangesRecord };
+  answers: { key: string; value: AnswerRecord; indexes: { "by-status": string; "by-request": string } };
 }
 
 export type Database = IDBPDatabase<PasAPasDB>;
@@ -85,6 +91,14 @@ export function database(): Promise<Database> {
         // on the server, and is offered to the account after sign-in like any account-free one.
         db.createObjectStore("draft-sync", { keyPath: "draftId" });
       }
+      if (oldVersion < 6) {
+        // Version 6: what the province asks about a sent request, and the person's answers. New
+        // stores only: nothing of version 5 changes.
+        db.createObjectStore("exchanges", { keyPath: "requestId" });
+        const answers = db.createObjectStore("answers", { keyPath: "clientId" });
+        answers.createIndex("by-status", "status");
+        answers.createIndex("by-request", "requestId");
+      }
     },
     // Another tab opened a newer version: let it upgrade rather than block it forever.
     blocking() {
@@ -105,10 +119,14 @@ export async function closeDatabase(): Promise<void> {
 /** Everything personal on this device, gone in one transaction. */
 export async function wipeAll(): Promise<void> {
   const db = await database();
-  const tx = db.transaction(["drafts", "draft-revisions", "files", "requests", "draft-sync"], "readwrite", {
-    durability: "strict",
-  });
+  const tx = db.transaction(
+    ["drafts", "draft-revisions", "files", "requests", "draft-sync", "exchanges", "answers"],
+    "readwrite",
+    { durability: "strict" },
+  );
   await Promise.all([
+    tx.objectStore("exchanges").clear(),
+    tx.objectStore("answers").clear(),
     tx.objectStore("draft-sync").clear(),
     tx.objectStore("drafts").clear(),
     tx.objectStore("draft-revisions").clear(),

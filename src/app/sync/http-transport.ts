@@ -16,8 +16,7 @@ const CHUNK_BYTES = 256 * 1024;
  * resumes at the server's offset. Long enough for a 256 KiB chunk's first bytes on 2G.
  */
 const STALL_MS = 45_000;
-/** A request's answers are a few kilobytes: a minute without an answer is a dead connection. */
-const SUBMISSION_TIMEOUT_MS = 60_000;
+const JSON_TIMEOUT_MS = 60_000;
 
 /** What tus-js-client keeps of the server's answer to a failed request. */
 interface TusResponse {
@@ -81,19 +80,25 @@ async function upload(input: UploadInput): Promise<string> {
   });
 }
 
-async function putSubmission(id: string, body: SubmissionBody): Promise<Reply> {
+/**
+ * A JSON body sent, its answer read: a request's answers or a reply to the province are a few
+ * kilobytes, so a minute without an answer is a dead connection.
+ */
+export async function sendJson(method: "PUT" | "POST", path: string, body: unknown): Promise<Reply> {
   let response: Response;
   try {
-    response = await fetch(apiPaths.submission(id), {
-      method: "PUT",
+    response = await fetch(path, {
+      method,
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(SUBMISSION_TIMEOUT_MS),
+      signal: AbortSignal.timeout(JSON_TIMEOUT_MS),
     });
   } catch {
     throw new TransportError(undefined);
   }
   return { status: response.status, body: await response.json().catch(() => null) };
 }
+
+const putSubmission = (id: string, body: SubmissionBody) => sendJson("PUT", apiPaths.submission(id), body);
 
 export const httpTransport: Transport = { upload, putSubmission };

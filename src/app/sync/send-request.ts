@@ -8,7 +8,7 @@ import { apiErrorOf } from "../../shared/api/error-codes";
 import { uploadIdOfUrl } from "../../shared/api/paths";
 import { parseReceipt, type SubmissionBody } from "../../shared/api/submission";
 import type { RequestRecord } from "../storage/requests";
-import { documentsOf, withUploadIds } from "./documents-of";
+import { documentsOf, type RequestDocument, withUploadIds } from "./documents-of";
 
 export interface UploadInput {
   readonly blob: Blob;
@@ -81,17 +81,29 @@ export async function sha256(blob: Blob): Promise<string> {
 
 const uploadIdOf = (url: string) => uploadIdOfUrl(url) ?? url;
 
-export async function sendRequest(
-  request: RequestRecord,
-  transport: Transport,
+/** Whose documents: a request, or an answer about one (its client id), with the uploads it remembers. */
+export interface DocumentsOwner {
+  readonly id: string;
+  readonly flowId: string;
+  readonly flowVersion: number;
+  readonly uploads?: RequestRecord["uploads"];
+}
+
+/**
+ * Uploads each document not uploaded yet, resuming an interrupted one, remembering each as soon
+ * as the server names it; resolves to the uploads by device file id, or to what stopped it.
+ */
+export async function uploadDocuments(
+  owner: DocumentsOwner,
+  documents: readonly RequestDocument[],
+  transport: Pick<Transport, "upload">,
   files: DeviceFiles,
-  onProgress: (progress: SendProgress) => void = () => undefined,
-): Promise<SendOutcome> {
-  const documents = documentsOf(request.answers);
+  onProgress: (progress: SendProgress) => void,
+): Promise<Map<string, { uploadId: string; sha256: string }> | Exclude<SendOutcome, { kind: "sent" }>> {
   const uploaded = new Map<string, { uploadId: string; sha256: string }>();
   for (const [index, { fieldId, ref }] of documents.entries()) {
     onProgress({ documentsDone: index, documentsTotal: documents.length, current: 0 });
-    const known = request.uploads?.[ref.id];
+    const known = owner.uploads?.[ref.id];
     const blob = await files.readFile(ref.id);
     if (!blob) return { kind: "problem", code: "document_missing" };
     const hash = known?.done && known.sha256 ? known.sha256 : await sha256(blob);
@@ -104,20 +116,20 @@ export async function sendRequest(
         blob,
         name: ref.name,
         type: ref.type,
-        flowId: request.flowId,
-        flowVersion: request.flowVersion,
+        flowId: owner.flowId,
+        flowVersion: owner.flowVersion,
         fieldId,
         resumeUrl: known?.url,
-        onStarted: (started) => files.rememberUpload(request.id, ref.id, { url: started, done: false }),
+        onStarted: (started) => files.rememberUpload(owner.id, ref.id, { url: started, done: false }),
         onProgress: (current) =>
           onProgress({ documentsDone: index, documentsTotal: documents.length, current }),
       });
-      await files.rememberUpload(request.id, ref.id, { url, sha256: hash, done: true });
+      await files.rememberUpload(owner.id, ref.id, { url, sha256: hash, done: true });
       uploaded.set(ref.id, { uploadId: uploadIdOf(url), sha256: hash });
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
       // 404/410: the server no longer has that upload (expired): start it again next time.
-      if (error.status === 404 || error.status === 410) await files.forgetUpload(request.id, ref.id);
+      if (error.status === 404 || error.status === 410) await files.forgetUpload(owner.id, ref.id);
       // Refused for what it is (type, size, a procedure or piece the server does not know): trying
       // again cannot help, the person or a developer must act. A limit of the connection (too many
       // uploads 429, too much held 413 upload_quota_reached, the server's disk full 507) is not
@@ -129,6 +141,18 @@ export async function sendRequest(
     }
   }
   onProgress({ documentsDone: documents.length, documentsTotal: documents.length, current: 0 });
+  return uploaded;
+}
+
+export async function sendRequest(
+  request: RequestRecord,
+  transport: Transport,
+  files: DeviceFiles,
+  onProgress: (progress: SendProgress) => void = () => undefined,
+): Promise<SendOutcome> {
+  const documents = documentsOf(request.answers);
+  const uploaded = await uploadDocuments(request, documents, transport, files, onProgress);
+  if (!(uploaded instanceof Map)) return uploaded;
 
   const body: SubmissionBody = {
     flowId: request.flowId,

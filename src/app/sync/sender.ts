@@ -4,15 +4,19 @@
  * a Background Sync, when a request is recorded, and after a failure on an exponential backoff
  * (reset when the network returns). What it is doing is published for the pages to show.
  */
+import { hasAnswersToSend } from "../storage/answers-waiting";
 import { retryDelay } from "./backoff";
 import { httpTransport } from "./http-transport";
 import { drainOutbox } from "./outbox";
+import type { AnswerOutcome } from "./send-answer";
 import type { SendOutcome, SendProgress } from "./send-request";
 
 export type LiveStatus =
   | { readonly state: "waiting" }
   | { readonly state: "sending"; readonly progress: SendProgress }
   | { readonly state: "sent"; readonly reference: string }
+  /** An answer to the province (by its client id) that the server now has. */
+  | { readonly state: "answered" }
   | { readonly state: "problem"; readonly code: string };
 
 const LOCK = "pas-a-pas:outbox";
@@ -41,18 +45,26 @@ export function onLiveStatus(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-function toLive(outcome: SendOutcome): LiveStatus {
-  if (outcome.kind === "sent") return { state: "sent", reference: outcome.reference };
+function toLive(outcome: SendOutcome | AnswerOutcome): LiveStatus {
+  if (outcome.kind === "sent")
+    return "reference" in outcome ? { state: "sent", reference: outcome.reference } : { state: "answered" };
   if (outcome.kind === "problem") return { state: "problem", code: outcome.code };
   return { state: "waiting" };
 }
 
 async function drain(): Promise<"done" | "retry" | "busy"> {
-  const work = () =>
-    drainOutbox(httpTransport, {
-      progress: (id, progress) => publish(id, { state: "sending", progress }),
-      outcome: (id, outcome) => publish(id, toLive(outcome)),
-    });
+  const listener = {
+    progress: (id: string, progress: SendProgress) => publish(id, { state: "sending", progress }),
+    outcome: (id: string, outcome: SendOutcome | AnswerOutcome) => publish(id, toLive(outcome)),
+  };
+  // Requests first, then the answers about sent ones: one sender, one lock, for both. The
+  // answers' code comes with a procedure's pack, on the device since it recorded them.
+  const work = async () => {
+    if ((await drainOutbox(httpTransport, listener)) === "retry") return "retry";
+    if (!(await hasAnswersToSend())) return "done";
+    const { drainAnswers } = await import("./answers-outbox");
+    return drainAnswers(listener);
+  };
   if (!("locks" in navigator)) return work();
   // Another tab holds the lock: it is sending; this one has nothing to do.
   return navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => (lock ? work() : "busy"));

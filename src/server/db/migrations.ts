@@ -524,6 +524,16 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
         .execute();
     },
   },
+  "0018-citizen-tasks": {
+    async up(db: AnyDb) {
+      // Who asked: an agent, or the request itself at receipt for the documents the person said
+      // they would send later ("later"), so both are answered the same way, once per client id.
+      await db.schema
+        .alterTable("request_tasks")
+        .addColumn("origin", "varchar(16)", (c) => c.notNull().defaultTo("agent"))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

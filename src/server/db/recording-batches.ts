@@ -16,7 +16,7 @@ import type { Transaction } from "kysely";
 import { type QueueFacets, searchTextOf } from "../requests/queue-facets";
 import { yearInNoumea } from "./noumea-time";
 import { type ReusableQuery, reusableQuery } from "./reusable-query";
-import type { Db, Tables, UploadsTable } from "./tables";
+import type { Db, RequestTasksTable, Tables, UploadsTable } from "./tables";
 import { retryTransient } from "./transient-failure";
 
 interface DocumentLink {
@@ -38,6 +38,11 @@ export interface NewSubmission {
   readonly documents: readonly DocumentLink[];
   /** What the agents' queues filter on, kept in the request's row. */
   readonly facets: QueueFacets;
+  /**
+   * The documents the person will send later (field ids), with the words of the task that waits
+   * for them: written with the request, so they are asked exactly once from the moment it exists.
+   */
+  readonly later?: { readonly fieldIds: readonly string[]; readonly text: string };
 }
 
 export interface Receipt {
@@ -222,6 +227,11 @@ export class RecordingBatches {
     for (const chunk of chunks(rows))
       inserted += (await trx.executeQuery(this.queries.submissions(chunk.length)(chunk.flat()))).rows.length;
     if (inserted !== batch.length) throw new AlreadyRecorded();
+    const laterTasks = batch.flatMap(({ submission }, i) =>
+      submission.later ? [laterTask(submission.id, submission.later, receipts[i]?.receivedAt as string)] : [],
+    );
+    // Rare (a document marked "later"): one plain statement for the batch, none most of the time.
+    if (laterTasks.length > 0) await trx.insertInto("request_tasks").values(laterTasks).execute();
     await this.hooks.afterWrite?.("submission");
     return receipts;
   }
@@ -255,6 +265,28 @@ export class RecordingBatches {
     }
     return references;
   }
+}
+
+/** The task a request carries from its receipt for its documents still due; nobody on staff asked it. */
+function laterTask(
+  requestId: string,
+  later: NonNullable<NewSubmission["later"]>,
+  at: string,
+): RequestTasksTable {
+  return {
+    id: crypto.randomUUID(),
+    request_id: requestId,
+    at,
+    staff_id: "",
+    kind: "documents",
+    text: later.text,
+    documents: JSON.stringify(later.fieldIds),
+    answered_at: null,
+    answer_client_id: null,
+    answer_digest: null,
+    answer_text: null,
+    origin: "later",
+  };
 }
 
 /** Rows per insert statement: a batch is cut into chunks of these sizes, so few statements are ever compiled. */

@@ -367,7 +367,11 @@ export interface RequestTasksTable {
   /** sha256 of the answer's body: the same client id with another body is a conflict. */
   answer_digest: string | null;
   answer_text: string | null;
+  /** agent: asked by staff; later: made at receipt for the documents the person sends later. */
+  origin: TaskOrigin;
 }
+
+export type TaskOrigin = "agent" | "later";
 
 export interface Tables {
   accounts: AccountsTable;

@@ -99,6 +99,7 @@ export class CitizenExchangesService {
           answer_client_id: null,
           answer_digest: null,
           answer_text: null,
+          origin: "agent",
         });
         await this.deps.processing.writes(trx).audit([auditEntry(actor, "ask_citizen", id, at, words)]);
         await this.deps.notices.notify(trx, id, "requestTask");
@@ -191,8 +192,26 @@ export class CitizenExchangesService {
         documents.map((doc) => ({ uploadId: doc.uploadId, fieldId: doc.fieldId })),
       );
       if (!bound) throw new Refusal("attachment_invalid", 422);
+      // Some of the documents left for later came: the others are still due, in a task of their own.
+      const still =
+        task.origin === "later" ? asked.filter((f) => !documents.some((d) => d.fieldId === f)) : [];
+      if (still.length > 0)
+        await this.deps.exchanges.addTask(trx, {
+          ...task,
+          id: this.newId(),
+          at,
+          documents: JSON.stringify(still),
+          text:
+            this.deps.flows.french.text("messages:laterTask", "messages", { count: still.length }) ??
+            task.text,
+          answered_at: null,
+          answer_client_id: null,
+          answer_digest: null,
+          answer_text: null,
+        });
     };
-    const othersOpen = tasks.some((t) => t.id !== taskId && t.answered_at === null);
+    // Documents left for later do not hold the request: it waits only for what an agent asked.
+    const othersOpen = tasks.some((t) => t.id !== taskId && t.answered_at === null && t.origin === "agent");
     try {
       if (!othersOpen && standing.status === "awaiting_citizen") {
         const changed = await this.deps.requests.changeStatus(id, "citizen_answered", {
@@ -272,6 +291,7 @@ export class CitizenExchangesService {
       id: task.id,
       at: task.at,
       kind: task.kind,
+      origin: task.origin,
       text: task.text,
       documents: (JSON.parse(task.documents) as string[]).map((fieldId) => {
         const field = flow && documentFieldById(flow, fieldId);

@@ -19,6 +19,7 @@ import type { FinishedUploadDeps } from "../documents/finished-upload";
 import { describeErrors } from "./answer-errors";
 import { checkStoredDocuments, matchDocuments } from "./document-checks";
 import { fingerprint } from "./fingerprint";
+import { laterDocuments } from "./later-documents";
 import { isRequestStatus, nextStatus, type RequestAction, type RequestStatus } from "./lifecycle";
 import { queueFacets } from "./queue-facets";
 import { reportedFields } from "./reported-fields";
@@ -84,6 +85,7 @@ export class RequestsService {
         answers,
         documents: body.documents,
         facets: queueFacets(flow, body.answers),
+        ...laterDocuments(flow, body.answers, flows.french),
       },
       { checkedNew: true },
     );

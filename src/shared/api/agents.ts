@@ -132,10 +132,16 @@ export const MessageSchema = v.object({
 export type MessageView = v.InferOutput<typeof MessageSchema>;
 
 export const TASK_KINDS = ["correction", "documents"] as const;
+export const TASK_ORIGINS = ["agent", "later"] as const;
 export const TaskSchema = v.object({
   id: v.string(),
   at: v.string(),
   kind: v.picklist(TASK_KINDS),
+  /**
+   * agent: an agent asked; later: made when the request arrived, for the documents the person
+   * chose to send later ("je l'enverrai plus tard"), its text the procedure's.
+   */
+  origin: v.picklist(TASK_ORIGINS),
   /** What the agent asks, in their words. */
   text: v.string(),
   /** The document fields asked for (the flow's field ids), with their French names. */

@@ -18,10 +18,11 @@ export interface E2eStaffAccount {
   totpSecret?: string;
 }
 
+/** `name`: as agents see it; `dataDir`: a server of the test's own (its own DATA_DIR), else the shared test server's. */
 export function createE2eStaffAccount(
   roles: readonly StaffRole[],
   procedures: readonly string[] = [],
-  name = "Agent de test",
+  { name = "Agent de test", dataDir = DATA_DIR }: { name?: string; dataDir?: string } = {},
 ): E2eStaffAccount {
   const email = `staff-${randomUUID().slice(0, 8)}@province-sud.nc`;
   const password = `e2e ${randomUUID()}`;
@@ -39,7 +40,16 @@ export function createE2eStaffAccount(
       roles.join(","),
       ...(procedures.length > 0 ? ["--procedures", procedures.join(",")] : []),
     ],
-    { env: { ...process.env, DATA_DIR, STAFF_PASSWORD: password }, stdio: "pipe" },
+    {
+      // A server of the test's own runs on SQLite in its DATA_DIR (tests/support/server-process.ts).
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        ...(dataDir === DATA_DIR ? {} : { DATABASE_URL: "" }),
+        STAFF_PASSWORD: password,
+      },
+      stdio: "pipe",
+    },
   );
   return { email, password };
 }

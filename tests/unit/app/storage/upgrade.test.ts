@@ -1,6 +1,8 @@
 import "fake-indexeddb/auto";
 import { openDB } from "idb";
 import { afterEach, describe, expect, it } from "vitest";
+import { answersToSend } from "../../../../src/app/storage/answers";
+import { answersOf, recordAnswer } from "../../../../src/app/storage/answers-of-request";
 import { closeDatabase, DB_NAME, DB_VERSION } from "../../../../src/app/storage/database";
 import { readDraftSync, writeDraftSync } from "../../../../src/app/storage/draft-sync";
 import {
@@ -10,6 +12,7 @@ import {
   loadDraft,
   saveDraft,
 } from "../../../../src/app/storage/drafts";
+import { keepExchanges, readExchanges } from "../../../../src/app/storage/exchanges";
 import { readRequest, requestsToSend } from "../../../../src/app/storage/requests";
 
 afterEach(async () => {
@@ -108,6 +111,31 @@ async function createVersion4(): Promise<void> {
 }
 const V4_DRAFT_ID = "0b7e2a4c-5f1d-4c3e-9a2b-6d8f0e1c2a3b";
 
+/** Version 5 as it shipped: version 4 plus where each draft stands with the account, and a sent request. */
+async function createVersion5(): Promise<void> {
+  await createVersion4();
+  const db = await openDB(DB_NAME, 5, {
+    upgrade(v5) {
+      v5.createObjectStore("draft-sync", { keyPath: "draftId" });
+    },
+  });
+  await db.put("draft-sync", { draftId: V4_DRAFT_ID, serverRevision: 2, pushedRevision: 4, documents: [] });
+  await db.put("requests", {
+    id: V5_SENT_ID,
+    flowId: "bourse-scolaire",
+    flowVersion: 1,
+    answers: {},
+    createdAt: "2026-12-01T09:00:00Z",
+    provisionalReference: "5E27-0C11",
+    documentsDue: ["bourse-scolaire:fields.taxNoticeFile.label"],
+    status: "sent",
+    reference: "BS-2026-000042",
+    receivedAt: "2026-12-01T09:00:05Z",
+  });
+  db.close();
+}
+const V5_SENT_ID = "5e270c11-0000-4000-8000-000000000000";
+
 /** The one draft of a procedure after an upgrade: drafts now have ids of their own. */
 async function onlyDraftOf(flowId: string): Promise<DraftRecord> {
   const drafts = await listDrafts(flowId);
@@ -118,8 +146,8 @@ async function onlyDraftOf(flowId: string): Promise<DraftRecord> {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe("opening a database left by the previous version", () => {
-  it("is at version 5", () => {
-    expect(DB_VERSION).toBe(5);
+  it("is at version 6", () => {
+    expect(DB_VERSION).toBe(6);
   });
 
   it("gives each version 3 draft an id of its own, keeping its answers, step and revision", async () => {
@@ -199,5 +227,24 @@ describe("opening a database left by the previous version", () => {
     expect((await readDraftSync(V4_DRAFT_ID))?.serverRevision).toBe(1);
     await saveDraft({ ...draft, revision: 5 });
     expect((await loadDraft(V4_DRAFT_ID))?.revision).toBe(5);
+  });
+
+  it("keeps a version 5 database whole, and can keep what the province asks of a sent request and the answers to it", async () => {
+    await createVersion5();
+    expect((await readDraftSync(V4_DRAFT_ID))?.serverRevision).toBe(2);
+    expect((await readRequest(V5_SENT_ID))?.reference).toBe("BS-2026-000042");
+    expect(await readExchanges(V5_SENT_ID)).toBeUndefined();
+    expect(await answersToSend()).toEqual([]);
+    await keepExchanges(V5_SENT_ID, { tasks: [], messages: [] });
+    expect((await readExchanges(V5_SENT_ID))?.tasks).toEqual([]);
+    const answer = await recordAnswer({
+      requestId: V5_SENT_ID,
+      flowId: "bourse-scolaire",
+      flowVersion: 1,
+      documents: [],
+      text: "Bonjour",
+    });
+    expect((await answersToSend()).map((a) => a.clientId)).toEqual([answer.clientId]);
+    expect((await answersOf(V5_SENT_ID)).map((a) => a.text)).toEqual(["Bonjour"]);
   });
 });
