@@ -10,10 +10,23 @@
  */
 import type { AccountDraft } from "../../shared/api/account-drafts";
 import { forgetDraftSync, listDraftSync, readDraftSync, writeDraftSync } from "../storage/draft-sync";
-import { type DraftRecord, deleteDraft, listDrafts, loadDraft, saveDraft } from "../storage/drafts";
+import {
+  addDraftCopy,
+  type DraftRecord,
+  deleteDraft,
+  listDrafts,
+  loadDraft,
+  saveDraft,
+} from "../storage/drafts";
 import { AccountApiError } from "./account-api";
 import { deleteAccountDraft, fetchAccountDrafts, saveAccountDraft } from "./account-drafts-api";
 import { retryDelay } from "./backoff";
+import {
+  documentsToUpload,
+  fetchDraftDocuments,
+  type UploadedDocuments,
+  uploadDraftDocuments,
+} from "./draft-documents";
 
 /** A pause after the last local save, so typing a word does not send each letter. */
 const COALESCE_MS = 1_000;
@@ -86,7 +99,13 @@ export async function pushPending(): Promise<void> {
     if (sync.gone) await tellGone(sync.draftId);
     else if (!sync.conflict) {
       const draft = await loadDraft(sync.draftId);
-      if (draft && draft.revision > sync.pushedRevision) await pushDraft(sync.draftId);
+      if (
+        draft &&
+        (draft.revision > sync.pushedRevision ||
+          sync.documentsToTell ||
+          (await documentsToUpload(draft, sync)))
+      )
+        await pushDraft(sync.draftId);
     }
   }
 }
@@ -116,10 +135,21 @@ async function lockedPush(draftId: string): Promise<PushOutcome> {
 }
 
 async function pushNow(draftId: string): Promise<PushOutcome> {
-  const [draft, sync] = await Promise.all([loadDraft(draftId), readDraftSync(draftId)]);
-  if (!draft || (sync && sync.pushedRevision >= draft.revision) || sync?.conflict || sync?.gone)
+  const [draft, before] = await Promise.all([loadDraft(draftId), readDraftSync(draftId)]);
+  if (!draft || before?.conflict || before?.gone) return "unchanged";
+  const answersPushed = before !== undefined && before.pushedRevision >= draft.revision;
+  if (answersPushed && !before.documentsToTell && !(await documentsToUpload(draft, before)))
     return "unchanged";
-  const documents = sync?.documents ?? [];
+  // The documents first, so the account's draft never names a document it cannot give.
+  let uploads: UploadedDocuments;
+  try {
+    uploads = await uploadDraftDocuments(draft);
+  } catch {
+    return "retry";
+  }
+  const sync = await readDraftSync(draftId);
+  if (sync?.conflict || sync?.gone) return "unchanged";
+  const { documents } = uploads;
   let answer: Awaited<ReturnType<typeof saveAccountDraft>>;
   try {
     answer = await saveAccountDraft(draftId, {
@@ -141,14 +171,16 @@ async function pushNow(draftId: string): Promise<PushOutcome> {
         serverRevision: answer.draft.revision,
         pushedRevision: draft.revision,
         documents,
+        ...(sync?.uploading ? { uploading: sync.uploading } : {}),
       });
-      return "saved";
+      return uploads.unfinished ? "retry" : "saved";
     case "conflict":
       await writeDraftSync({
         draftId,
         serverRevision: sync?.serverRevision ?? 0,
         pushedRevision: sync?.pushedRevision ?? 0,
         documents,
+        ...(sync?.uploading ? { uploading: sync.uploading } : {}),
         conflict: answer.server,
       });
       for (const listener of conflictListeners) listener(draftId);
@@ -280,8 +312,10 @@ export async function resolveConflict(
   }
   let copyId: string | undefined;
   if (choice === "both") {
+    // Documents another device added are fetched first, so the copy holds them too.
+    await fetchDraftDocuments(draftId).catch(() => 0);
     copyId = crypto.randomUUID();
-    await saveDraft({ ...local, id: copyId, revision: 1, updatedAt: new Date().toISOString() });
+    await addDraftCopy(local, copyId);
     draftSaved(copyId, 0);
   }
   const revision = local.revision + 1;

@@ -11,6 +11,7 @@ import { wipeAll } from "../storage/database";
 import { forgetAllDraftSync, listDraftSync } from "../storage/draft-sync";
 import { deleteDraft, loadDraft } from "../storage/drafts";
 import { reopenRequest } from "../storage/requests";
+import { fetchDraftDocuments } from "../sync/draft-documents";
 import { draftGone, pullAccountDrafts, pushPending, resolveConflict } from "../sync/draft-sync";
 import { isSignedInHint, onSignedInHintChange } from "../sync/signed-in-hint";
 import type { WizardSession } from "./session";
@@ -54,6 +55,9 @@ export function openDraft(flowId: string, draftId: string): Promise<WizardSessio
     );
     opening = restoring;
     sessions.set(draftId, restoring);
+    // Signed in: the documents another device added come now, the person having opened the draft.
+    if (isSignedInHint())
+      void restoring.then((session) => session && fetchDraftDocuments(draftId)).catch(() => 0);
     void restoring.then((session) => {
       if (!session && sessions.get(draftId) === restoring) sessions.delete(draftId);
     });
