@@ -21,6 +21,7 @@ import {
   signOut,
   signOutEverywhere,
 } from "../sync/account-api";
+import { changesNotInAccount } from "../sync/draft-sync";
 import { accountErrorText } from "./account-error";
 import { AttachDraftsOffer } from "./attach-drafts-offer";
 
@@ -35,6 +36,12 @@ export function AccountPage() {
   const [state, setState] = useState<State>({ kind: "loading" });
   const [error, setError] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
+  /** Signing out would lose changes the account does not have yet: the person chooses. */
+  const [unsaved, setUnsaved] = useState<{
+    readonly count: number;
+    readonly action: () => Promise<SignedOut>;
+  }>();
+  const unsavedHeading = useRef<HTMLParagraphElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   async function load() {
@@ -57,8 +64,21 @@ export function AccountPage() {
     if (state.kind !== "loading") heading.current?.focus();
   }, [state.kind]);
 
+  useEffect(() => {
+    if (unsaved) unsavedHeading.current?.focus();
+  }, [unsaved]);
+
+  /** Signing out: what waits goes to the account first; what cannot (offline) is said, and the person chooses. */
+  async function signOutFirstSaving(action: () => Promise<SignedOut>) {
+    setError(undefined);
+    const count = await changesNotInAccount().catch(() => 0);
+    if (count > 0) setUnsaved({ count, action });
+    else await leave(action, "signedOutDone");
+  }
+
   async function leave(action: () => Promise<SignedOut>, notice: "signedOutDone" | "deleted") {
     setError(undefined);
+    setUnsaved(undefined);
     try {
       const { endSessionUrl } = await action();
       // NC Connect ends its own session too, then sends the person back here.
@@ -127,9 +147,23 @@ export function AccountPage() {
         <p>
           {t("account:page.since", { date: formatDate(localIsoDate(new Date(account.createdAt)), language) })}
         </p>
-        <button type="button" onClick={() => void leave(signOut, "signedOutDone")}>
+        <button type="button" onClick={() => void signOutFirstSaving(signOut)}>
           {t("account:page.signOut")}
         </button>
+        {unsaved && (
+          <div class="notice notice--error" role="alert">
+            <p ref={unsavedHeading} tabIndex={-1}>
+              {t("account:page.unsaved", { count: unsaved.count })}
+            </p>
+            <p>{t("account:page.unsavedLost")}</p>
+            <button type="button" onClick={() => setUnsaved(undefined)}>
+              {t("account:page.stay")}
+            </button>
+            <button type="button" onClick={() => void leave(unsaved.action, "signedOutDone")}>
+              {t("account:page.leaveAnyway")}
+            </button>
+          </div>
+        )}
       </section>
 
       <AttachRequestsOffer />
@@ -163,7 +197,7 @@ export function AccountPage() {
           })}
         </ul>
         <p>{t("account:page.signOutEverywhereHint")}</p>
-        <button type="button" onClick={() => void leave(signOutEverywhere, "signedOutDone")}>
+        <button type="button" onClick={() => void signOutFirstSaving(signOutEverywhere)}>
           {t("account:page.signOutEverywhere")}
         </button>
       </section>

@@ -110,6 +110,43 @@ export async function pushPending(): Promise<void> {
   }
 }
 
+/**
+ * Before signing out (which takes the account's drafts off this device): pushes what waits, then
+ * counts the drafts whose changes the account still does not have (offline, a conflict not yet
+ * chosen), which signing out now would lose.
+ */
+export async function changesNotInAccount(): Promise<number> {
+  await pushPending().catch(() => undefined);
+  let waiting = 0;
+  for (const sync of await listDraftSync()) {
+    if (sync.gone) continue;
+    const draft = await loadDraft(sync.draftId);
+    if (!draft) continue;
+    if (
+      sync.conflict ||
+      draft.revision > sync.pushedRevision ||
+      sync.documentsToTell ||
+      (await documentsToUpload(draft, sync))
+    )
+      waiting += 1;
+  }
+  return waiting;
+}
+
+/**
+ * "Continuer sur mon téléphone", signed in: the draft and its documents go to the account now,
+ * so the phone finds them once signed in. "kept" only once the account has this very version.
+ */
+export async function keepInAccountNow(
+  draftId: string,
+): Promise<"kept" | "retry" | "conflict" | "signed-out"> {
+  const outcome = await pushDraft(draftId);
+  if (outcome === "retry" || outcome === "signed-out" || outcome === "conflict") return outcome;
+  const [draft, sync] = await Promise.all([loadDraft(draftId), readDraftSync(draftId)]);
+  if (sync?.conflict) return "conflict";
+  return draft && sync && sync.serverRevision > 0 && sync.pushedRevision >= draft.revision ? "kept" : "retry";
+}
+
 /** The person is told when a draft they have open was changed on another device meanwhile. */
 export function onDraftConflict(listener: (draftId: string) => void): () => void {
   conflictListeners.add(listener);

@@ -154,6 +154,16 @@ export function followAccountDrafts(): void {
   document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && pull());
 }
 
+/**
+ * An address names a draft this device does not have: signed in, it may be in the account and
+ * not pulled yet (a hand-off's link, just signed in). Settles once the account's drafts are here.
+ */
+export async function pullAccountDraftsNow(): Promise<void> {
+  if (!isSignedInHint() || !navigator.onLine) return;
+  await pulling;
+  await pullDrafts().catch(() => undefined);
+}
+
 async function pullDrafts(): Promise<void> {
   await pushPending();
   const pulled = await pullAccountDrafts((draftId) =>
