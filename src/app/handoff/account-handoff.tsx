@@ -7,8 +7,21 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { renderSVG } from "uqr";
 import { useTranslation } from "../i18n/use-translation";
 import { paths } from "../routing/routes";
-import type { DraftRecord } from "../storage/drafts";
-import { keepInAccountNow } from "../sync/draft-sync";
+import { readDraftSync } from "../storage/draft-sync";
+import { type DraftRecord, loadDraft } from "../storage/drafts";
+import { pushDraft } from "../sync/draft-sync";
+
+/**
+ * "Continuer sur mon téléphone", signed in: the draft and its documents go to the account now,
+ * so the phone finds them once signed in. "kept" only once the account has this very version.
+ */
+async function keepInAccountNow(draftId: string): Promise<"kept" | "retry" | "conflict" | "signed-out"> {
+  const outcome = await pushDraft(draftId);
+  if (outcome === "retry" || outcome === "signed-out" || outcome === "conflict") return outcome;
+  const [draft, sync] = await Promise.all([loadDraft(draftId), readDraftSync(draftId)]);
+  if (sync?.conflict) return "conflict";
+  return draft && sync && sync.serverRevision > 0 && sync.pushedRevision >= draft.revision ? "kept" : "retry";
+}
 
 type State =
   | { readonly kind: "working" }

@@ -3,11 +3,16 @@
  * holds goes up once, in the background, with tus — the same upload the request names when it
  * is sent, from here or from another device, so nothing is sent twice. A document another device
  * added arrives as its name, size and thumbnail; its bytes are fetched when the draft is opened.
+ * Loaded when there is something to move, and never precached: it needs the network anyway.
  */
 import { type DraftDocument, MAX_THUMBNAIL_CHARS } from "../../shared/api/account-drafts";
 import { uploadIdOfUrl } from "../../shared/api/paths";
-import type { DraftSyncRecord } from "../storage/draft-sync";
-import { readDraftSync, thumbnailOfDataUrl, writeDraftSync } from "../storage/draft-sync";
+import {
+  type DraftSyncRecord,
+  readDraftSync,
+  thumbnailOfDataUrl,
+  writeDraftSync,
+} from "../storage/draft-sync";
 import type { DraftRecord } from "../storage/drafts";
 import { keepFetchedFile, readFile } from "../storage/files";
 import { fetchDraftDocument } from "./account-drafts-api";
@@ -20,17 +25,6 @@ export interface UploadedDocuments {
   readonly documents: readonly DraftDocument[];
   /** Some document of this device could not go up now (offline, server busy): try again later. */
   readonly unfinished: boolean;
-}
-
-/** Whether some document of the draft held on this device has no finished upload yet. */
-export async function documentsToUpload(
-  draft: DraftRecord,
-  sync: DraftSyncRecord | undefined,
-): Promise<boolean> {
-  const known = new Set((sync?.documents ?? []).map((doc) => doc.documentId));
-  for (const { ref } of documentsOf(draft.answers))
-    if (!known.has(ref.id) && (await readFile(ref.id))) return true;
-  return false;
 }
 
 /**

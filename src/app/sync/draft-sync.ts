@@ -9,7 +9,13 @@
  * deleted or sent elsewhere; a deletion made here offline is told to the server at the next pull.
  */
 import type { AccountDraft } from "../../shared/api/account-drafts";
-import { forgetDraftSync, listDraftSync, readDraftSync, writeDraftSync } from "../storage/draft-sync";
+import {
+  type DraftSyncRecord,
+  forgetDraftSync,
+  listDraftSync,
+  readDraftSync,
+  writeDraftSync,
+} from "../storage/draft-sync";
 import {
   addDraftCopy,
   type DraftRecord,
@@ -18,15 +24,15 @@ import {
   loadDraft,
   saveDraft,
 } from "../storage/drafts";
+import { readFile } from "../storage/files";
 import { AccountApiError } from "./account-api";
 import { deleteAccountDraft, fetchAccountDrafts, saveAccountDraft } from "./account-drafts-api";
 import { retryDelay } from "./backoff";
-import {
-  documentsToUpload,
-  fetchDraftDocuments,
-  type UploadedDocuments,
-  uploadDraftDocuments,
-} from "./draft-documents";
+import { documentsOf } from "./documents-of";
+import type { UploadedDocuments } from "./draft-documents";
+
+/** Uploading and fetching documents: online only, loaded when a draft has documents to move. */
+const documentsCode = () => import("./draft-documents");
 
 /** A pause after the last local save, so typing a word does not send each letter. */
 const COALESCE_MS = 1_000;
@@ -133,20 +139,6 @@ export async function changesNotInAccount(): Promise<number> {
   return waiting;
 }
 
-/**
- * "Continuer sur mon téléphone", signed in: the draft and its documents go to the account now,
- * so the phone finds them once signed in. "kept" only once the account has this very version.
- */
-export async function keepInAccountNow(
-  draftId: string,
-): Promise<"kept" | "retry" | "conflict" | "signed-out"> {
-  const outcome = await pushDraft(draftId);
-  if (outcome === "retry" || outcome === "signed-out" || outcome === "conflict") return outcome;
-  const [draft, sync] = await Promise.all([loadDraft(draftId), readDraftSync(draftId)]);
-  if (sync?.conflict) return "conflict";
-  return draft && sync && sync.serverRevision > 0 && sync.pushedRevision >= draft.revision ? "kept" : "retry";
-}
-
 /** The person is told when a draft they have open was changed on another device meanwhile. */
 export function onDraftConflict(listener: (draftId: string) => void): () => void {
   conflictListeners.add(listener);
@@ -180,7 +172,9 @@ async function pushNow(draftId: string): Promise<PushOutcome> {
   // The documents first, so the account's draft never names a document it cannot give.
   let uploads: UploadedDocuments;
   try {
-    uploads = await uploadDraftDocuments(draft);
+    uploads = documentsOf(draft.answers).length
+      ? await (await documentsCode()).uploadDraftDocuments(draft)
+      : { documents: [], unfinished: false };
   } catch {
     return "retry";
   }
@@ -227,6 +221,14 @@ async function pushNow(draftId: string): Promise<PushOutcome> {
       await writeDraftSync({ draftId, serverRevision: 0, pushedRevision: 0, documents });
       return pushNow(draftId);
   }
+}
+
+/** Whether some document of the draft held on this device has no finished upload yet. */
+async function documentsToUpload(draft: DraftRecord, sync: DraftSyncRecord | undefined): Promise<boolean> {
+  const known = new Set((sync?.documents ?? []).map((doc) => doc.documentId));
+  for (const { ref } of documentsOf(draft.answers))
+    if (!known.has(ref.id) && (await readFile(ref.id))) return true;
+  return false;
 }
 
 /** This device's drafts the account does not have yet (made signed out): the ones to offer to attach. */
@@ -350,7 +352,9 @@ export async function resolveConflict(
   let copyId: string | undefined;
   if (choice === "both") {
     // Documents another device added are fetched first, so the copy holds them too.
-    await fetchDraftDocuments(draftId).catch(() => 0);
+    await documentsCode()
+      .then((code) => code.fetchDraftDocuments(draftId))
+      .catch(() => 0);
     copyId = crypto.randomUUID();
     await addDraftCopy(local, copyId);
     draftSaved(copyId, 0);

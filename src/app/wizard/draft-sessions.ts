@@ -11,7 +11,6 @@ import { wipeAll } from "../storage/database";
 import { forgetAllDraftSync, listDraftSync } from "../storage/draft-sync";
 import { deleteDraft, loadDraft } from "../storage/drafts";
 import { reopenRequest } from "../storage/requests";
-import { fetchDraftDocuments } from "../sync/draft-documents";
 import { draftGone, pullAccountDrafts, pushPending, resolveConflict } from "../sync/draft-sync";
 import { isSignedInHint, onSignedInHintChange } from "../sync/signed-in-hint";
 import type { WizardSession } from "./session";
@@ -57,7 +56,12 @@ export function openDraft(flowId: string, draftId: string): Promise<WizardSessio
     sessions.set(draftId, restoring);
     // Signed in: the documents another device added come now, the person having opened the draft.
     if (isSignedInHint())
-      void restoring.then((session) => session && fetchDraftDocuments(draftId)).catch(() => 0);
+      void restoring
+        .then(
+          async (session) =>
+            session && (await import("../sync/draft-documents")).fetchDraftDocuments(draftId),
+        )
+        .catch(() => 0);
     void restoring.then((session) => {
       if (!session && sessions.get(draftId) === restoring) sessions.delete(draftId);
     });
