@@ -167,3 +167,43 @@ test("signed in, 'Continuer sur mon téléphone' shows a QR code whose link open
     await computer.close();
   }
 });
+
+test("signing out with changes the account does not have yet says so, and the person chooses", async ({
+  page,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "phone", "one device is enough: the phone project");
+  const address = `e2e-sign-out-${randomUUID().slice(0, 8)}@example.nc`;
+  const wizard = new WizardPage(page, "aide-medicale");
+  await signIn(page, address, 0);
+  await wizard.start();
+  await walkExample(wizard, example, { until: "commune" });
+  const draftId = wizard.draftId();
+  await expect
+    .poll(async () => (await page.request.get(`/api/account/drafts/${draftId}`)).status(), {
+      timeout: 30_000,
+    })
+    .toBe(200);
+
+  // The account cannot be reached for drafts (as on a network that drops), and an answer changes.
+  await page.route("**/api/account/drafts/**", (route) => route.abort("internetdisconnected"));
+  await wizard.back();
+  await wizard.expectStep("residence");
+  await wizard.fillStep(example.answers);
+  await wizard.continue();
+  await wizard.expectStep("commune");
+  const account = (key: string, values: Record<string, string | number> = {}) =>
+    textOf("fr", `page.${key}`, "account", values);
+  await page.goto("/compte");
+  await page.getByRole("button", { name: exactly(account("signOut")) }).click();
+  const warning = page.getByRole("alert");
+  await expect(warning).toContainText(account("unsaved_one", { count: 1 }));
+  await expect(warning).toContainText(account("unsavedLost"));
+  await expectNoViolations(page, "signing out with changes not in the account");
+
+  // Staying signed in keeps everything; once the account is reachable, signing out just works.
+  await page.getByRole("button", { name: exactly(account("stay")) }).click();
+  await expect(warning).toHaveCount(0);
+  await page.unroute("**/api/account/drafts/**");
+  await page.getByRole("button", { name: exactly(account("signOut")) }).click();
+  await expect(page.getByText(exactly(account("signedOutDone")))).toBeVisible({ timeout: 30_000 });
+});
