@@ -21,7 +21,7 @@ import {
   signOut,
   signOutEverywhere,
 } from "../sync/account-api";
-import { changesNotInAccount } from "../sync/draft-sync";
+import { changesNotInAccount } from "../sync/changes-not-in-account";
 import { accountErrorText } from "./account-error";
 import { AttachDraftsOffer } from "./attach-drafts-offer";
 

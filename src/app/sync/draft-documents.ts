@@ -7,6 +7,7 @@
  */
 import { type DraftDocument, MAX_THUMBNAIL_CHARS } from "../../shared/api/account-drafts";
 import { uploadIdOfUrl } from "../../shared/api/paths";
+import { addDraftCopy } from "../storage/draft-copy";
 import {
   type DraftSyncRecord,
   readDraftSync,
@@ -17,8 +18,8 @@ import type { DraftRecord } from "../storage/drafts";
 import { keepFetchedFile, readFile } from "../storage/files";
 import { fetchDraftDocument } from "./account-drafts-api";
 import { documentsOf } from "./documents-of";
-import { httpTransport } from "./http-transport";
 import { sha256, TransportError } from "./send-request";
+import { httpTransport } from "./sender";
 
 export interface UploadedDocuments {
   /** The uploads of the documents the answers hold, as the account's draft names them. */
@@ -109,6 +110,15 @@ export async function fetchDraftDocuments(draftId: string): Promise<number> {
     fetched += 1;
   }
   return fetched;
+}
+
+/**
+ * "Keep both" after a conflict: the documents another device added are fetched first (when the
+ * network allows), so the copy holds them too, each under an id of its own.
+ */
+export async function copyDraft(draft: DraftRecord, copyId: string): Promise<void> {
+  await fetchDraftDocuments(draft.id).catch(() => 0);
+  await addDraftCopy(draft, copyId);
 }
 
 /** A small picture as the data URL the contract carries; none when it is too big to carry. */

@@ -9,6 +9,7 @@
  * deleted or sent elsewhere; a deletion made here offline is told to the server at the next pull.
  */
 import type { AccountDraft } from "../../shared/api/account-drafts";
+import { documentIds } from "../storage/document-ids";
 import {
   type DraftSyncRecord,
   forgetDraftSync,
@@ -16,19 +17,11 @@ import {
   readDraftSync,
   writeDraftSync,
 } from "../storage/draft-sync";
-import {
-  addDraftCopy,
-  type DraftRecord,
-  deleteDraft,
-  listDrafts,
-  loadDraft,
-  saveDraft,
-} from "../storage/drafts";
+import { type DraftRecord, deleteDraft, listDrafts, loadDraft, saveDraft } from "../storage/drafts";
 import { readFile } from "../storage/files";
 import { AccountApiError } from "./account-api";
 import { deleteAccountDraft, fetchAccountDrafts, saveAccountDraft } from "./account-drafts-api";
 import { retryDelay } from "./backoff";
-import { documentsOf } from "./documents-of";
 import type { UploadedDocuments } from "./draft-documents";
 
 /** Uploading and fetching documents: online only, loaded when a draft has documents to move. */
@@ -116,29 +109,6 @@ export async function pushPending(): Promise<void> {
   }
 }
 
-/**
- * Before signing out (which takes the account's drafts off this device): pushes what waits, then
- * counts the drafts whose changes the account still does not have (offline, a conflict not yet
- * chosen), which signing out now would lose.
- */
-export async function changesNotInAccount(): Promise<number> {
-  await pushPending().catch(() => undefined);
-  let waiting = 0;
-  for (const sync of await listDraftSync()) {
-    if (sync.gone) continue;
-    const draft = await loadDraft(sync.draftId);
-    if (!draft) continue;
-    if (
-      sync.conflict ||
-      draft.revision > sync.pushedRevision ||
-      sync.documentsToTell ||
-      (await documentsToUpload(draft, sync))
-    )
-      waiting += 1;
-  }
-  return waiting;
-}
-
 /** The person is told when a draft they have open was changed on another device meanwhile. */
 export function onDraftConflict(listener: (draftId: string) => void): () => void {
   conflictListeners.add(listener);
@@ -172,7 +142,7 @@ async function pushNow(draftId: string): Promise<PushOutcome> {
   // The documents first, so the account's draft never names a document it cannot give.
   let uploads: UploadedDocuments;
   try {
-    uploads = documentsOf(draft.answers).length
+    uploads = documentIds(draft.answers).length
       ? await (await documentsCode()).uploadDraftDocuments(draft)
       : { documents: [], unfinished: false };
   } catch {
@@ -224,10 +194,12 @@ async function pushNow(draftId: string): Promise<PushOutcome> {
 }
 
 /** Whether some document of the draft held on this device has no finished upload yet. */
-async function documentsToUpload(draft: DraftRecord, sync: DraftSyncRecord | undefined): Promise<boolean> {
+export async function documentsToUpload(
+  draft: DraftRecord,
+  sync: DraftSyncRecord | undefined,
+): Promise<boolean> {
   const known = new Set((sync?.documents ?? []).map((doc) => doc.documentId));
-  for (const { ref } of documentsOf(draft.answers))
-    if (!known.has(ref.id) && (await readFile(ref.id))) return true;
+  for (const id of documentIds(draft.answers)) if (!known.has(id) && (await readFile(id))) return true;
   return false;
 }
 
@@ -351,12 +323,10 @@ export async function resolveConflict(
   }
   let copyId: string | undefined;
   if (choice === "both") {
-    // Documents another device added are fetched first, so the copy holds them too.
-    await documentsCode()
-      .then((code) => code.fetchDraftDocuments(draftId))
-      .catch(() => 0);
+    // Before any write: offline, the choice fails as a whole and can be made again.
+    const documents = await documentsCode();
     copyId = crypto.randomUUID();
-    await addDraftCopy(local, copyId);
+    await documents.copyDraft(local, copyId);
     draftSaved(copyId, 0);
   }
   const revision = local.revision + 1;
