@@ -11,6 +11,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { usePageTitle } from "../layout/use-page-title";
 import { AttachRequestsOffer } from "../requests/attach-requests-offer";
 import { Link } from "../routing/link";
+import { navigate } from "../routing/router";
 import { paths } from "../routing/routes";
 import {
   accountDataUrl,
@@ -24,6 +25,7 @@ import {
 import { changesNotInAccount } from "../sync/changes-not-in-account";
 import { accountErrorText } from "./account-error";
 import { AttachDraftsOffer } from "./attach-drafts-offer";
+import { takeReturnAddress } from "./return-address";
 
 type State =
   | { readonly kind: "loading" }
@@ -48,6 +50,9 @@ export function AccountPage() {
     try {
       const account = await fetchAccount();
       if (!account) return setState({ kind: "signed-out" });
+      // Back from NC Connect with a hand-off's address to open.
+      const then = takeReturnAddress();
+      if (then) return navigate(then, { replace: true });
       setState({ kind: "signed-in", account, sessions: await fetchSessions() });
     } catch (problem) {
       // Signed out meanwhile (from another device): fetchSessions said so.

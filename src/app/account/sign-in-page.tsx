@@ -13,12 +13,7 @@ import { paths } from "../routing/routes";
 import { checkCode, fetchSignInOptions, ncConnectStartUrl, requestCode } from "../sync/account-api";
 import { isSignedInHint } from "../sync/signed-in-hint";
 import { accountErrorText } from "./account-error";
-
-/** Only an address of this app: never another site (`//elsewhere`, `/\\elsewhere`). */
-function returnAddress(): string | undefined {
-  const wanted = new URLSearchParams(window.location.search).get("retour") ?? "";
-  return /^\/(?![/\\])/.test(wanted) ? wanted : undefined;
-}
+import { keepReturnAddress, returnAddress } from "./return-address";
 
 type Step =
   | { readonly kind: "address" }
@@ -104,7 +99,7 @@ export function SignInPage() {
         <>
           {ncConnect && (
             <div class="account-section">
-              <a class="button" href={ncConnectStartUrl}>
+              <a class="button" href={ncConnectStartUrl} onClick={keepReturnAddress}>
                 {t("account:signIn.ncConnect")}
               </a>
               <p class="account-form__hint">{t("account:signIn.ncConnectHint")}</p>
