@@ -30,7 +30,11 @@ async function computerOf(browser: Browser, testInfo: TestInfo) {
 
 interface AccountDraftSeen {
   readonly step?: string;
-  readonly documents?: readonly { readonly name: string; readonly thumbnail?: string }[];
+  readonly documents?: readonly {
+    readonly fieldId: string;
+    readonly name: string;
+    readonly thumbnail?: string;
+  }[];
 }
 
 /** The account's copy of the draft, once it holds `count` documents (pushes wait for the uploads). */
@@ -89,8 +93,9 @@ test("a draft's documents go to the other device with it, and the request is sen
     await walkExample(onDesktop, example, { until: "review" });
     const draftId = onDesktop.draftId();
     const inAccount = await accountDraftWith(desktop, draftId, documents);
-    const [first] = inAccount.documents ?? [];
-    if (!first) throw new Error("no document in the account");
+    // The applicant's identity document, which the page opened on the phone shows.
+    const first = inAccount.documents?.find((doc) => doc.fieldId === "idApplicantFile");
+    if (!first) throw new Error("no identity document in the account");
 
     // On the phone: signed in, the draft is there with its documents' names and pictures.
     const phoneUploads = uploadsStartedBy(phone);

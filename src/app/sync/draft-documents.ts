@@ -94,8 +94,21 @@ export async function uploadDraftDocuments(draft: DraftRecord): Promise<Uploaded
   return { documents, unfinished };
 }
 
-/** The draft's documents another device added, fetched into this device's files: the count fetched. */
-export async function fetchDraftDocuments(draftId: string): Promise<number> {
+const fetching = new Map<string, Promise<number>>();
+
+/**
+ * The draft's documents another device added, fetched into this device's files: the count
+ * fetched. One fetch of a draft at a time (it is opened again when a pull changes it): a file
+ * already fetched is not fetched again, on prepaid data.
+ */
+export function fetchDraftDocuments(draftId: string): Promise<number> {
+  const next = (fetching.get(draftId) ?? Promise.resolve(0)).catch(() => 0).then(() => fetchNow(draftId));
+  fetching.set(draftId, next);
+  void next.finally(() => fetching.get(draftId) === next && fetching.delete(draftId)).catch(() => 0);
+  return next;
+}
+
+async function fetchNow(draftId: string): Promise<number> {
   const sync = await readDraftSync(draftId);
   let fetched = 0;
   for (const doc of sync?.documents ?? []) {
