@@ -120,6 +120,7 @@ export async function openServices(
     drafts: new AccountDraftsRepository(database.db),
     documents,
     uploadClients,
+    uploads,
     now: () => new Date(),
   });
   const account = openAccountServices(

@@ -52,9 +52,11 @@ const WIZARD_CODE = /[/\\]src[/\\]app[/\\](?:wizard[/\\]|sync[/\\]answers-outbox
  * download what it may never use: handing a draft over goes through the server (and carries a
  * QR code encoder); the connected space's post mode (and its in-memory IndexedDB) runs on PCs
  * on the connected space's network, and a post that cannot load it shows nothing rather than
- * fall back to storage that outlives the person (main.tsx).
+ * fall back to storage that outlives the person (main.tsx). A signed-in draft's documents go up
+ * and come down only online (sync/draft-documents.ts, with the "keep both" copy it makes).
  */
-const ONLINE_ONLY_CODE = /[/\\](?:src[/\\]app[/\\](?:handoff|post)|node_modules[/\\]fake-indexeddb)[/\\]/;
+const ONLINE_ONLY_CODE =
+  /[/\\](?:src[/\\]app[/\\](?:handoff|post)[/\\]|node_modules[/\\]fake-indexeddb[/\\]|src[/\\]app[/\\]sync[/\\]draft-documents\.ts$)/;
 /** The texts of those online-only pages. */
 const ONLINE_ONLY_NAMESPACES = new Set(["handoff", "post"]);
 

@@ -11,6 +11,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { usePageTitle } from "../layout/use-page-title";
 import { AttachRequestsOffer } from "../requests/attach-requests-offer";
 import { Link } from "../routing/link";
+import { navigate } from "../routing/router";
 import { paths } from "../routing/routes";
 import {
   accountDataUrl,
@@ -21,8 +22,10 @@ import {
   signOut,
   signOutEverywhere,
 } from "../sync/account-api";
+import { changesNotInAccount } from "../sync/changes-not-in-account";
 import { accountErrorText } from "./account-error";
 import { AttachDraftsOffer } from "./attach-drafts-offer";
+import { takeReturnAddress } from "./return-address";
 
 type State =
   | { readonly kind: "loading" }
@@ -35,12 +38,21 @@ export function AccountPage() {
   const [state, setState] = useState<State>({ kind: "loading" });
   const [error, setError] = useState<string | undefined>();
   const [confirming, setConfirming] = useState(false);
+  /** Signing out would lose changes the account does not have yet: the person chooses. */
+  const [unsaved, setUnsaved] = useState<{
+    readonly count: number;
+    readonly action: () => Promise<SignedOut>;
+  }>();
+  const unsavedHeading = useRef<HTMLParagraphElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   async function load() {
     try {
       const account = await fetchAccount();
       if (!account) return setState({ kind: "signed-out" });
+      // Back from NC Connect with a hand-off's address to open.
+      const then = takeReturnAddress();
+      if (then) return navigate(then, { replace: true });
       setState({ kind: "signed-in", account, sessions: await fetchSessions() });
     } catch (problem) {
       // Signed out meanwhile (from another device): fetchSessions said so.
@@ -57,8 +69,21 @@ export function AccountPage() {
     if (state.kind !== "loading") heading.current?.focus();
   }, [state.kind]);
 
+  useEffect(() => {
+    if (unsaved) unsavedHeading.current?.focus();
+  }, [unsaved]);
+
+  /** Signing out: what waits goes to the account first; what cannot (offline) is said, and the person chooses. */
+  async function signOutFirstSaving(action: () => Promise<SignedOut>) {
+    setError(undefined);
+    const count = await changesNotInAccount().catch(() => 0);
+    if (count > 0) setUnsaved({ count, action });
+    else await leave(action, "signedOutDone");
+  }
+
   async function leave(action: () => Promise<SignedOut>, notice: "signedOutDone" | "deleted") {
     setError(undefined);
+    setUnsaved(undefined);
     try {
       const { endSessionUrl } = await action();
       // NC Connect ends its own session too, then sends the person back here.
@@ -127,9 +152,23 @@ export function AccountPage() {
         <p>
           {t("account:page.since", { date: formatDate(localIsoDate(new Date(account.createdAt)), language) })}
         </p>
-        <button type="button" onClick={() => void leave(signOut, "signedOutDone")}>
+        <button type="button" onClick={() => void signOutFirstSaving(signOut)}>
           {t("account:page.signOut")}
         </button>
+        {unsaved && (
+          <div class="notice notice--error" role="alert">
+            <p ref={unsavedHeading} tabIndex={-1}>
+              {t("account:page.unsaved", { count: unsaved.count })}
+            </p>
+            <p>{t("account:page.unsavedLost")}</p>
+            <button type="button" onClick={() => setUnsaved(undefined)}>
+              {t("account:page.stay")}
+            </button>
+            <button type="button" onClick={() => void leave(unsaved.action, "signedOutDone")}>
+              {t("account:page.leaveAnyway")}
+            </button>
+          </div>
+        )}
       </section>
 
       <AttachRequestsOffer />
@@ -163,7 +202,7 @@ export function AccountPage() {
           })}
         </ul>
         <p>{t("account:page.signOutEverywhereHint")}</p>
-        <button type="button" onClick={() => void leave(signOutEverywhere, "signedOutDone")}>
+        <button type="button" onClick={() => void signOutFirstSaving(signOutEverywhere)}>
           {t("account:page.signOutEverywhere")}
         </button>
       </section>

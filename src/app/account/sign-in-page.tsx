@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 /**
  * /connexion: NC Connect (when the server offers it), or an email address / a mobile number and
  * then the 6-digit code it received. One question at a time; errors say what to do in words.
+ * `?retour=/<address>` (a hand-off's QR code) leads there once signed in, instead of "Mon espace".
  */
 import type { CodeSent } from "../../shared/api/account";
 import { useTranslation } from "../i18n/use-translation";
@@ -10,7 +11,9 @@ import { usePageTitle } from "../layout/use-page-title";
 import { navigate } from "../routing/router";
 import { paths } from "../routing/routes";
 import { checkCode, fetchSignInOptions, ncConnectStartUrl, requestCode } from "../sync/account-api";
+import { isSignedInHint } from "../sync/signed-in-hint";
 import { accountErrorText } from "./account-error";
+import { keepReturnAddress, returnAddress } from "./return-address";
 
 type Step =
   | { readonly kind: "address" }
@@ -31,6 +34,9 @@ export function SignInPage() {
   const codeInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
+    // Already signed in on this device: straight to where the link leads.
+    const then = returnAddress();
+    if (then && isSignedInHint()) return navigate(then, { replace: true });
     heading.current?.focus();
     fetchSignInOptions().then(
       (options) => setNcConnect(options.ncConnect),
@@ -70,7 +76,7 @@ export function SignInPage() {
     setError(undefined);
     try {
       await checkCode(step.sent.attemptId, code);
-      navigate(paths.account());
+      navigate(returnAddress() ?? paths.account());
     } catch (problem) {
       setError(accountErrorText(problem));
       setBusy(false);
@@ -93,7 +99,7 @@ export function SignInPage() {
         <>
           {ncConnect && (
             <div class="account-section">
-              <a class="button" href={ncConnectStartUrl}>
+              <a class="button" href={ncConnectStartUrl} onClick={keepReturnAddress}>
                 {t("account:signIn.ncConnect")}
               </a>
               <p class="account-form__hint">{t("account:signIn.ncConnectHint")}</p>

@@ -2,6 +2,7 @@
  * /continuer/<draft>: "Continuer sur un autre appareil". The draft and its documents are sealed
  * here with a new secret, only the ciphertext goes to the server, and the page shows the link
  * (as a QR code) and the code to type: both carry the secret, which the server never gets.
+ * Signed in, the account carries the draft instead (account-handoff.tsx).
  */
 import "../wizard/wizard.css";
 import "./handoff.css";
@@ -18,6 +19,8 @@ import { Link } from "../routing/link";
 import { paths } from "../routing/routes";
 import { type DraftRecord, loadDraft } from "../storage/drafts";
 import { HandoffApiError, type LeaveProblem, leavePackage } from "../sync/handoff-api";
+import { useSignedInHint } from "../sync/signed-in-hint";
+import { AccountHandoff } from "./account-handoff";
 import { encrypt } from "./crypto";
 import { codeOf, groupsOf, type HandoffCode, linkOf, randomSecret } from "./handoff-code";
 import { packDraft } from "./package";
@@ -33,6 +36,7 @@ export function HandoffSendPage({ draftId }: { draftId: string }) {
   usePageTitle(t("handoff:send.title"));
   const [draft, setDraft] = useState<DraftRecord | null | undefined>(undefined);
   const [state, setState] = useState<State>({ kind: "ready" });
+  const signedIn = useSignedInHint();
   const heading = useRef<HTMLHeadingElement>(null);
   const result = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -83,9 +87,10 @@ export function HandoffSendPage({ draftId }: { draftId: string }) {
             {" – "}
             {person ? t("drafts.person", { name: person }) : t("drafts.noName")}
           </p>
-          <p>{t("handoff:send.intro")}</p>
-          <p>{t("handoff:send.privacy")}</p>
-          {(state.kind === "ready" || state.kind === "working") && (
+          {signedIn && <AccountHandoff draft={draft} />}
+          {!signedIn && <p>{t("handoff:send.intro")}</p>}
+          {!signedIn && <p>{t("handoff:send.privacy")}</p>}
+          {!signedIn && (state.kind === "ready" || state.kind === "working") && (
             <button
               type="button"
               class="button"
@@ -95,7 +100,7 @@ export function HandoffSendPage({ draftId }: { draftId: string }) {
               {state.kind === "working" ? t("handoff:send.working") : t("handoff:send.make")}
             </button>
           )}
-          {state.kind === "failed" && (
+          {!signedIn && state.kind === "failed" && (
             <div class="notice notice--error" role="alert">
               <h2 ref={result} tabIndex={-1}>
                 {t("handoff:send.failedHeading")}
@@ -106,7 +111,7 @@ export function HandoffSendPage({ draftId }: { draftId: string }) {
               </button>
             </div>
           )}
-          {state.kind === "made" && (
+          {!signedIn && state.kind === "made" && (
             <MadeCode code={state.code} expiresAt={state.expiresAt} language={language} headingRef={result} />
           )}
           <p>

@@ -76,6 +76,8 @@ export const paths = {
   request: (id: string) => `/demandes/${id}`,
   help: () => "/aide",
   signIn: () => "/connexion",
+  /** Sign-in, then this address of the app (a hand-off's link opening a draft on the phone). */
+  signInThen: (path: string) => `/connexion?retour=${encodeURIComponent(path)}`,
   account: () => "/compte",
   finished: () => "/fini",
   handoffSend: (draftId: string) => `/continuer/${draftId}`,

@@ -44,3 +44,16 @@ export async function deleteFile(id: string): Promise<void> {
   const db = await database();
   await db.delete("files", id);
 }
+
+/**
+ * A document of a draft brought from the account (another device added it), under the id the
+ * draft's answers give it, so the draft finds it as if it had been added here.
+ */
+export async function keepFetchedFile(ref: DocumentRef, blob: Blob, thumbnail?: Blob): Promise<void> {
+  try {
+    const db = await database();
+    await db.put("files", { ...ref, blob, thumbnail, storedAt: new Date().toISOString() });
+  } catch (error) {
+    throw asStorageError(error);
+  }
+}

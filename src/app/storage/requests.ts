@@ -2,6 +2,7 @@
  * Finished requests. Recording one and deleting its draft happen in one strict transaction:
  * a crash leaves either the draft or the request, never neither.
  */
+import { apiPaths } from "../../shared/api/paths";
 import type { Answers } from "../../shared/engine/answers";
 import { database } from "./database";
 import { documentIds } from "./document-ids";
@@ -64,16 +65,32 @@ export class DraftGone extends Error {
   }
 }
 
+/**
+ * The documents a draft kept in the account already uploaded (from this device or another one)
+ * are the request's uploads: sent by their upload ids, not sent again.
+ */
 export async function recordRequest(request: RequestRecord, draftId: string): Promise<void> {
   const db = await database();
-  const tx = db.transaction(["requests", "drafts", "draft-revisions"], "readwrite", { durability: "strict" });
+  const tx = db.transaction(["requests", "drafts", "draft-revisions", "draft-sync"], "readwrite", {
+    durability: "strict",
+  });
   if (!(await tx.objectStore("drafts").get(draftId))) {
     tx.abort();
     await tx.done.catch(() => undefined);
     throw new DraftGone();
   }
+  const inAnswers = new Set(documentIds(request.answers));
+  const uploaded = ((await tx.objectStore("draft-sync").get(draftId))?.documents ?? []).filter((doc) =>
+    inAnswers.has(doc.documentId),
+  );
+  const uploads = Object.fromEntries(
+    uploaded.map((doc) => [
+      doc.documentId,
+      { url: `${apiPaths.uploads}/${doc.uploadId}`, sha256: doc.sha256, done: true },
+    ]),
+  );
   await Promise.all([
-    tx.objectStore("requests").put(request),
+    tx.objectStore("requests").put(uploaded.length > 0 ? { ...request, uploads } : request),
     tx.objectStore("drafts").delete(draftId),
     forgetRevisions(tx.objectStore("draft-revisions"), draftId),
     tx.done,

@@ -11,6 +11,7 @@ import {
   AccountDraftsSchema,
   type SaveDraft,
 } from "../../shared/api/account-drafts";
+import { apiErrorOf } from "../../shared/api/error-codes";
 import { apiPaths } from "../../shared/api/paths";
 import { AccountApiError, call } from "./account-api";
 
@@ -51,4 +52,19 @@ export async function deleteAccountDraft(id: string): Promise<void> {
   } catch (error) {
     if (!(error instanceof AccountApiError && error.code === "draft_not_found")) throw error;
   }
+}
+
+/** The bytes of one of the draft's documents, uploaded by another device of the account. */
+export async function fetchDraftDocument(draftId: string, uploadId: string): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(apiPaths.accountDraftDocument(draftId, uploadId), { credentials: "same-origin" });
+  } catch {
+    throw new AccountApiError("network");
+  }
+  if (!response.ok)
+    throw new AccountApiError(
+      apiErrorOf(await response.json().catch(() => undefined))?.code ?? "internal_error",
+    );
+  return response.blob();
 }

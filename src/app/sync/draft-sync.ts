@@ -9,11 +9,23 @@
  * deleted or sent elsewhere; a deletion made here offline is told to the server at the next pull.
  */
 import type { AccountDraft } from "../../shared/api/account-drafts";
-import { forgetDraftSync, listDraftSync, readDraftSync, writeDraftSync } from "../storage/draft-sync";
+import { documentIds } from "../storage/document-ids";
+import {
+  type DraftSyncRecord,
+  forgetDraftSync,
+  listDraftSync,
+  readDraftSync,
+  writeDraftSync,
+} from "../storage/draft-sync";
 import { type DraftRecord, deleteDraft, listDrafts, loadDraft, saveDraft } from "../storage/drafts";
+import { readFile } from "../storage/files";
 import { AccountApiError } from "./account-api";
 import { deleteAccountDraft, fetchAccountDrafts, saveAccountDraft } from "./account-drafts-api";
 import { retryDelay } from "./backoff";
+import type { UploadedDocuments } from "./draft-documents";
+
+/** Uploading and fetching documents: online only, loaded when a draft has documents to move. */
+const documentsCode = () => import("./draft-documents");
 
 /** A pause after the last local save, so typing a word does not send each letter. */
 const COALESCE_MS = 1_000;
@@ -86,7 +98,13 @@ export async function pushPending(): Promise<void> {
     if (sync.gone) await tellGone(sync.draftId);
     else if (!sync.conflict) {
       const draft = await loadDraft(sync.draftId);
-      if (draft && draft.revision > sync.pushedRevision) await pushDraft(sync.draftId);
+      if (
+        draft &&
+        (draft.revision > sync.pushedRevision ||
+          sync.documentsToTell ||
+          (await documentsToUpload(draft, sync)))
+      )
+        await pushDraft(sync.draftId);
     }
   }
 }
@@ -116,10 +134,23 @@ async function lockedPush(draftId: string): Promise<PushOutcome> {
 }
 
 async function pushNow(draftId: string): Promise<PushOutcome> {
-  const [draft, sync] = await Promise.all([loadDraft(draftId), readDraftSync(draftId)]);
-  if (!draft || (sync && sync.pushedRevision >= draft.revision) || sync?.conflict || sync?.gone)
+  const [draft, before] = await Promise.all([loadDraft(draftId), readDraftSync(draftId)]);
+  if (!draft || before?.conflict || before?.gone) return "unchanged";
+  const answersPushed = before !== undefined && before.pushedRevision >= draft.revision;
+  if (answersPushed && !before.documentsToTell && !(await documentsToUpload(draft, before)))
     return "unchanged";
-  const documents = sync?.documents ?? [];
+  // The documents first, so the account's draft never names a document it cannot give.
+  let uploads: UploadedDocuments;
+  try {
+    uploads = documentIds(draft.answers).length
+      ? await (await documentsCode()).uploadDraftDocuments(draft)
+      : { documents: [], unfinished: false };
+  } catch {
+    return "retry";
+  }
+  const sync = await readDraftSync(draftId);
+  if (sync?.conflict || sync?.gone) return "unchanged";
+  const { documents } = uploads;
   let answer: Awaited<ReturnType<typeof saveAccountDraft>>;
   try {
     answer = await saveAccountDraft(draftId, {
@@ -141,14 +172,16 @@ async function pushNow(draftId: string): Promise<PushOutcome> {
         serverRevision: answer.draft.revision,
         pushedRevision: draft.revision,
         documents,
+        ...(sync?.uploading ? { uploading: sync.uploading } : {}),
       });
-      return "saved";
+      return uploads.unfinished ? "retry" : "saved";
     case "conflict":
       await writeDraftSync({
         draftId,
         serverRevision: sync?.serverRevision ?? 0,
         pushedRevision: sync?.pushedRevision ?? 0,
         documents,
+        ...(sync?.uploading ? { uploading: sync.uploading } : {}),
         conflict: answer.server,
       });
       for (const listener of conflictListeners) listener(draftId);
@@ -158,6 +191,16 @@ async function pushNow(draftId: string): Promise<PushOutcome> {
       await writeDraftSync({ draftId, serverRevision: 0, pushedRevision: 0, documents });
       return pushNow(draftId);
   }
+}
+
+/** Whether some document of the draft held on this device has no finished upload yet. */
+export async function documentsToUpload(
+  draft: DraftRecord,
+  sync: DraftSyncRecord | undefined,
+): Promise<boolean> {
+  const known = new Set((sync?.documents ?? []).map((doc) => doc.documentId));
+  for (const id of documentIds(draft.answers)) if (!known.has(id) && (await readFile(id))) return true;
+  return false;
 }
 
 /** This device's drafts the account does not have yet (made signed out): the ones to offer to attach. */
@@ -280,8 +323,10 @@ export async function resolveConflict(
   }
   let copyId: string | undefined;
   if (choice === "both") {
+    // Before any write: offline, the choice fails as a whole and can be made again.
+    const documents = await documentsCode();
     copyId = crypto.randomUUID();
-    await saveDraft({ ...local, id: copyId, revision: 1, updatedAt: new Date().toISOString() });
+    await documents.copyDraft(local, copyId);
     draftSaved(copyId, 0);
   }
   const revision = local.revision + 1;

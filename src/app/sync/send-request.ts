@@ -104,9 +104,14 @@ export async function uploadDocuments(
   for (const [index, { fieldId, ref }] of documents.entries()) {
     onProgress({ documentsDone: index, documentsTotal: documents.length, current: 0 });
     const known = owner.uploads?.[ref.id];
+    // Uploaded already (a draft kept in the account, maybe from another device): named, not read.
+    if (known?.done && known.sha256) {
+      uploaded.set(ref.id, { uploadId: uploadIdOf(known.url), sha256: known.sha256 });
+      continue;
+    }
     const blob = await files.readFile(ref.id);
     if (!blob) return { kind: "problem", code: "document_missing" };
-    const hash = known?.done && known.sha256 ? known.sha256 : await sha256(blob);
+    const hash = await sha256(blob);
     if (known?.done) {
       uploaded.set(ref.id, { uploadId: uploadIdOf(known.url), sha256: hash });
       continue;

@@ -11,6 +11,12 @@ import { drainOutbox } from "./outbox";
 import type { AnswerOutcome } from "./send-answer";
 import type { SendOutcome, SendProgress } from "./send-request";
 
+/**
+ * The drafts' documents go up through the same transport (draft-documents.ts), taken from here so
+ * the bundle keeps the sender and its transport in one file of the first visit's download.
+ */
+export { httpTransport };
+
 export type LiveStatus =
   | { readonly state: "waiting" }
   | { readonly state: "sending"; readonly progress: SendProgress }

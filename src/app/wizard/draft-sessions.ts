@@ -54,6 +54,14 @@ export function openDraft(flowId: string, draftId: string): Promise<WizardSessio
     );
     opening = restoring;
     sessions.set(draftId, restoring);
+    // Signed in: the documents another device added come now, the person having opened the draft.
+    if (isSignedInHint())
+      void restoring
+        .then(
+          async (session) =>
+            session && (await import("../sync/draft-documents")).fetchDraftDocuments(draftId),
+        )
+        .catch(() => 0);
     void restoring.then((session) => {
       if (!session && sessions.get(draftId) === restoring) sessions.delete(draftId);
     });
@@ -148,6 +156,16 @@ export function followAccountDrafts(): void {
   window.addEventListener("online", pull);
   onSignedInHintChange(pull);
   document.addEventListener("visibilitychange", () => document.visibilityState === "visible" && pull());
+}
+
+/**
+ * An address names a draft this device does not have: signed in, it may be in the account and
+ * not pulled yet (a hand-off's link, just signed in). Settles once the account's drafts are here.
+ */
+export async function pullAccountDraftsNow(): Promise<void> {
+  if (!isSignedInHint() || !navigator.onLine) return;
+  await pulling;
+  await pullDrafts().catch(() => undefined);
 }
 
 async function pullDrafts(): Promise<void> {

@@ -1,5 +1,6 @@
 /** Document fields keep their files in the device's storage; the answers hold only references. */
 import { type PreparedDocument, prepareDocument } from "../documents/prepare-document";
+import { syncedThumbnail } from "../storage/draft-sync";
 import { deleteFile, readThumbnail, storeFile } from "../storage/files";
 import type { FileStore } from "./fields/field-props";
 
@@ -19,5 +20,6 @@ export const deviceFiles: FileStore = {
     }
   },
   remove: (ref) => deleteFile(ref.id),
-  thumbnail: (ref) => readThumbnail(ref.id),
+  // A document another device added: its thumbnail came with the draft, before its bytes.
+  thumbnail: async (ref) => (await readThumbnail(ref.id)) ?? (await syncedThumbnail(ref.id)),
 };

@@ -1,7 +1,8 @@
 /**
  * A procedure's pages: its start page, and the steps of one of its drafts once it is open, or
  * the choice between two versions after the draft changed on two devices. A draft that another
- * device changed or deleted meanwhile (draft-sessions.ts tells) is opened again.
+ * device changed or deleted meanwhile (draft-sessions.ts tells) is opened again; one not on this
+ * device yet while signed in (a hand-off's link) is looked for in the account first.
  */
 import { useEffect, useState } from "preact/hooks";
 import type { AccountDraft } from "../../shared/api/account-drafts";
@@ -16,8 +17,9 @@ import { paths } from "../routing/routes";
 import type { DraftRecord } from "../storage/drafts";
 import { listDrafts } from "../storage/drafts";
 import { conflictOf, onDraftConflict } from "../sync/draft-sync";
+import { isSignedInHint } from "../sync/signed-in-hint";
 import { DraftConflictPage } from "./draft-conflict-page";
-import { onDraftsChanged, openDraft } from "./draft-sessions";
+import { onDraftsChanged, openDraft, pullAccountDraftsNow } from "./draft-sessions";
 import { loadFlow } from "./flows";
 import type { WizardSession } from "./session";
 import { StartPage } from "./start-page";
@@ -79,7 +81,12 @@ export function WizardRoute({ flowId, draftId, step, legacyStep }: WizardRoutePr
       const conflict = await conflictOf(draftId).catch(() => undefined);
       if (!current) return;
       if (conflict) return setLoading({ state: "conflict", flow: loaded.flow, ...conflict });
-      const session = await openDraft(flowId, draftId);
+      let session = await openDraft(flowId, draftId);
+      if (!session && isSignedInHint()) {
+        await pullAccountDraftsNow();
+        if (!current) return;
+        session = await openDraft(flowId, draftId);
+      }
       if (!current) return;
       if (!session) return redirect(flowId, undefined);
       setLoading({ state: "draft", session });

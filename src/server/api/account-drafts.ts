@@ -1,7 +1,8 @@
 /**
  * Drafts kept in the account: GET /api/account/drafts (the list, with answers, for a device to
  * bring in), GET/PUT/DELETE /api/account/drafts/{id}. Signed in only; another account's draft
- * answers 404 as a missing one. PUT is a compare-and-set on the revision the device last had:
+ * answers 404 as a missing one. GET /api/account/drafts/{id}/documents/{upload} gives the bytes of
+ * one document the draft names, to its owner only, when the other device opens the draft. PUT is a compare-and-set on the revision the device last had:
  * 409 `draft_conflict` carries the server's copy as `draft`, for the person to choose.
  */
 import type { Context } from "hono";
@@ -10,6 +11,7 @@ import * as v from "valibot";
 import { DRAFT_ID, MAX_DRAFT_BODY_BYTES, SaveDraftSchema } from "../../shared/api/account-drafts";
 import { apiRoutes } from "../../shared/api/paths";
 import type { ApiServices } from "../services";
+import { DOCUMENT_POLICY } from "./agents-requests";
 import { apiError } from "./errors";
 import { readJsonBody } from "./json-body";
 import { signedInOnly, signedInSession } from "./session-cookie";
@@ -33,6 +35,21 @@ export function accountDraftRoutes(services: ApiServices): Hono {
     if (!id) return apiError(c, 400, "invalid_id");
     const draft = await drafts.get(await accountOf(c), id);
     return draft ? c.json(draft) : apiError(c, 404, "draft_not_found");
+  });
+
+  routes.get(apiRoutes.accountDraftDocument, signed, async (c) => {
+    const id = idOf(c);
+    if (!id) return apiError(c, 400, "invalid_id");
+    const found = await drafts.documentOf(await accountOf(c), id, c.req.param("uploadId") ?? "");
+    if (found === "no-draft") return apiError(c, 404, "draft_not_found");
+    if (found === "no-document") return apiError(c, 404, "draft_document_not_found");
+    return c.body(new Uint8Array(found.bytes), 200, {
+      "Content-Type": found.type,
+      "Content-Disposition": "attachment",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": DOCUMENT_POLICY,
+    });
   });
 
   routes.put(apiRoutes.accountDraft, signed, async (c) => {

@@ -59,6 +59,8 @@ export const ERROR_MESSAGES: { readonly [code in ApiErrorCode]: string } = {
     "Ce brouillon a été modifié sur un autre appareil entre-temps : choisissez la version à garder.",
   too_many_drafts:
     "Votre compte garde déjà 50 brouillons. Envoyez ou supprimez-en un avant d'en commencer un autre.",
+  draft_document_not_found:
+    "Ce document n'est pas, ou plus, dans ce brouillon de votre compte. Ajoutez-le à nouveau.",
   not_a_post: "Ce navigateur n'est pas un poste de l'espace numérique.",
   help_call_not_found: "Cet appel à l'aide n'existe pas ou est déjà terminé.",
   handoff_not_found:

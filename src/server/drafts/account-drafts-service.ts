@@ -7,6 +7,7 @@
 import { ACCOUNT_DRAFTS_LIMIT, type AccountDraft, type SaveDraft } from "../../shared/api/account-drafts";
 import type { AccountDraftsRepository, SaveOutcome } from "../db/account-drafts-repository";
 import type { UploadClientsRepository } from "../db/upload-clients-repository";
+import type { UploadsRepository } from "../db/uploads-repository";
 import type { DocumentStore } from "../documents/document-store";
 
 export class AccountDraftsService {
@@ -15,6 +16,7 @@ export class AccountDraftsService {
       readonly drafts: AccountDraftsRepository;
       readonly documents: DocumentStore;
       readonly uploadClients: UploadClientsRepository;
+      readonly uploads: UploadsRepository;
       readonly now: () => Date;
       readonly limit?: number;
     },
@@ -26,6 +28,28 @@ export class AccountDraftsService {
 
   get(accountId: string, id: string): Promise<AccountDraft | undefined> {
     return this.deps.drafts.get(accountId, id);
+  }
+
+  /**
+   * The bytes of a document the account's draft names, for its other device: only once the
+   * upload is finished and its content checked, with the type the server found in it.
+   */
+  async documentOf(
+    accountId: string,
+    draftId: string,
+    uploadId: string,
+  ): Promise<{ readonly bytes: Uint8Array; readonly type: string } | "no-draft" | "no-document"> {
+    const draft = await this.deps.drafts.get(accountId, draftId);
+    if (!draft) return "no-draft";
+    if (!draft.documents.some((doc) => doc.uploadId === uploadId)) return "no-document";
+    const record = (await this.deps.uploads.find([uploadId])).get(uploadId);
+    if (record?.status !== "complete" || !record.type) return "no-document";
+    try {
+      return { bytes: await this.deps.documents.readAll(uploadId), type: record.type };
+    } catch {
+      // Removed meanwhile (the account's other device sent and the request's files moved on).
+      return "no-document";
+    }
   }
 
   save(accountId: string, id: string, body: SaveDraft): Promise<SaveOutcome> {

@@ -47,6 +47,7 @@ export const API_ERROR_CODES = [
   "draft_not_found",
   "draft_conflict",
   "too_many_drafts",
+  "draft_document_not_found",
   "not_a_post",
   "help_call_not_found",
   "handoff_not_found",

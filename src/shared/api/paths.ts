@@ -26,6 +26,9 @@ export const apiPaths = {
   requestStatus: (id: string) => `${API_BASE}/submissions/${id}/status`,
   accountDrafts: `${API_BASE}/account/drafts`,
   accountDraft: (id: string) => `${API_BASE}/account/drafts/${id}`,
+  /** The bytes of one of the draft's documents, for its owner's other device. */
+  accountDraftDocument: (id: string, uploadId: string) =>
+    `${API_BASE}/account/drafts/${id}/documents/${uploadId}`,
   /** The connected space: this browser as a post, its help calls, and the mediators' board. */
   posts: `${API_BASE}/posts`,
   post: (id: string) => `${API_BASE}/posts/${id}`,
@@ -95,6 +98,7 @@ export const apiRoutes = {
   requestStatus: "/submissions/:id/status",
   accountDrafts: "/account/drafts",
   accountDraft: "/account/drafts/:id",
+  accountDraftDocument: "/account/drafts/:id/documents/:uploadId",
   posts: "/posts",
   post: "/posts/:id",
   currentPost: "/post",

@@ -8,7 +8,7 @@
  * idea of the contract fails here.
  */
 import "fake-indexeddb/auto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -46,6 +46,7 @@ import { isDocumentRef } from "../../../src/shared/engine/validate";
 import { type ServerProcess, startServerProcess } from "../../support/server-process";
 import { documentBytes } from "../server/support/documents";
 import { example } from "../server/support/examples";
+import { codeSentTo as codeFromOutbox } from "./code-from-outbox";
 
 vi.mock("tus-js-client", () => import("tus-js-client/lib.esm/browser/index.js" as string));
 
@@ -67,20 +68,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** The code the server's queue wrote to DATA_DIR/outbox for `address`. */
-async function codeSentTo(address: string): Promise<string> {
-  const outbox = join(dataDir, "outbox");
-  for (let i = 0; i < 150; i++) {
-    const files = existsSync(outbox) ? readdirSync(outbox).filter((name) => name.endsWith(".json")) : [];
-    for (const name of files) {
-      const message = JSON.parse(readFileSync(join(outbox, name), "utf8")) as { to: string; text: string };
-      const code = message.to === address ? /\b(\d{6})\b/.exec(message.text)?.[1] : undefined;
-      if (code) return code;
-    }
-    await new Promise((wait) => setTimeout(wait, 100));
-  }
-  throw new Error(`no code sent to ${address}:\n${server.output()}`);
-}
+const codeSentTo = (address: string) => codeFromOutbox(dataDir, address, () => server.output());
 
 /** The device's files, in memory: the storage module is not part of the API contract. */
 const blobs = new Map<string, Blob>();

@@ -194,6 +194,49 @@ describe.each(DATABASES)("drafts kept in the account on %s", (database) => {
     expect(sent.status).toBe(201);
   });
 
+  it("gives a document's bytes to the draft's owner on another device, and to nobody else", async () => {
+    const who = address();
+    const pc = await signInWithCode(server, who);
+    const phone = await signInWithCode(server, who);
+    const stranger = await signInWithCode(server, address());
+    const bytes = documentBytes("application/pdf", 3000, 91);
+    const { uploadId } = await uploadWhole(server.app, RIB, bytes);
+    const { uploadId: notNamed } = await uploadWhole(
+      server.app,
+      RIB,
+      documentBytes("application/pdf", 900, 92),
+    );
+    const id = randomUUID();
+    const document = {
+      fieldId: "ribFile",
+      documentId: "rib",
+      uploadId,
+      sha256: sha256(bytes),
+      name: "rib.pdf",
+      size: bytes.byteLength,
+      type: "application/pdf",
+    };
+    expect((await put(pc, id, { ...body(0), documents: [document] })).status).toBe(200);
+    const documentPath = (upload: string) => `${draftPath(id)}/documents/${upload}`;
+
+    const fetched = await get(phone, documentPath(uploadId));
+    expect(fetched.status).toBe(200);
+    expect(fetched.headers.get("Content-Type")).toBe("application/pdf");
+    expect(fetched.headers.get("Cache-Control")).toBe("no-store");
+    expect(sha256(new Uint8Array(await fetched.arrayBuffer()))).toBe(sha256(bytes));
+
+    // Another account: the draft does not exist for it, whatever upload it names.
+    const other = await get(stranger, documentPath(uploadId));
+    expect(other.status).toBe(404);
+    expect((await errorOf(other)).code).toBe("draft_not_found");
+    // An upload the draft does not name is not served through it, even to the owner.
+    const unnamed = await get(phone, documentPath(notNamed));
+    expect(unnamed.status).toBe(404);
+    expect((await errorOf(unnamed)).code).toBe("draft_document_not_found");
+    // Signed out: nothing.
+    expect((await server.app.request(documentPath(uploadId))).status).toBe(401);
+  });
+
   it("spares from the unclaimed-upload cleanup a document a draft names, and erases it with the account", async () => {
     const who = address();
     const token = await signInWithCode(server, who);

@@ -15,6 +15,7 @@ import type { StaffRole } from "../../../src/shared/staff-roles";
 import { createStaffAccount, staffSignIn } from "../../support/staff-accounts";
 import { postJson, signInWithCode, withSession } from "./support/accounts";
 import { DATABASES, reportSkippedPostgres } from "./support/databases";
+import { documentBytes, sha256, uploadWhole } from "./support/documents";
 import { sendRequestOver } from "./support/sent-requests";
 import { startTestServer, type TestServer } from "./support/test-server";
 
@@ -27,8 +28,9 @@ interface Target {
   readonly otherSessionId: string;
   readonly requestId: string;
   readonly reference: string;
-  /** A's draft kept in the account, at revision 1. */
+  /** A's draft kept in the account, at revision 1, naming one uploaded document. */
   readonly draftId: string;
+  readonly draftUploadId: string;
 }
 
 type Call = (server: TestServer, target: Target, token: string | undefined) => Response | Promise<Response>;
@@ -162,6 +164,15 @@ const ROUTES: Readonly<Record<string, Entry>> = {
     kind: "account",
     call: (server, target, token) =>
       server.app.request(`/api/account/drafts/${target.draftId}`, { headers: headers(token) }),
+    signedOut: 401,
+    otherAccount: "refused",
+  },
+  "GET /api/account/drafts/:id/documents/:uploadId": {
+    kind: "account",
+    call: (server, target, token) =>
+      server.app.request(`/api/account/drafts/${target.draftId}/documents/${target.draftUploadId}`, {
+        headers: headers(token),
+      }),
     signedOut: 401,
     otherAccount: "refused",
   },
@@ -384,15 +395,38 @@ describe.each(DATABASES)("the authorisation of every route on %s", (database) =>
     const otherSessionId = sessions.sessions.find((s) => s.current)?.id ?? "";
     const sent = await sendRequestOver(server, withSession(token));
     const draftId = randomUUID();
+    const rib = documentBytes("application/pdf", 1000, 5);
+    const { uploadId: draftUploadId } = await uploadWhole(
+      server.app,
+      { flowId: "bourse-scolaire", fieldId: "ribFile", filetype: "application/pdf" },
+      rib,
+    );
+    const document = {
+      fieldId: "ribFile",
+      documentId: "rib",
+      uploadId: draftUploadId,
+      sha256: sha256(rib),
+      name: "rib.pdf",
+      size: rib.byteLength,
+      type: "application/pdf",
+    };
     const draft = await server.app.request(`/api/account/drafts/${draftId}`, {
       method: "PUT",
       headers: { "Content-Type": "application/json", ...withSession(token) },
-      body: JSON.stringify(draftBody()),
+      body: JSON.stringify({ ...draftBody(), documents: [document] }),
     });
     expect(draft.status).toBe(200);
     const b = await signInWithCode(server, `b-${randomUUID().slice(0, 8)}@example.nc`);
     return {
-      a: { address, token, otherSessionId, requestId: sent.id, reference: sent.reference, draftId },
+      a: {
+        address,
+        token,
+        otherSessionId,
+        requestId: sent.id,
+        reference: sent.reference,
+        draftId,
+        draftUploadId,
+      },
       b,
     };
   }
