@@ -16,7 +16,11 @@ import { flowFiles } from "./flow-catalogue";
 import { PACKS_FILE, type PrecachePacks } from "./precache-packs";
 
 const FIRST_PAGE_BUDGET = 60 * 1024;
-const WIZARD_BUDGET = 100 * 1024;
+/**
+ * 101 KB since a signed-in draft's documents travel and signing out checks what is not in the
+ * account yet (100.9 KB then; the code that moves the bytes stays out, online only).
+ */
+const WIZARD_BUDGET = 101 * 1024;
 /** What src/app/app.tsx loads for a procedure's pages, besides the flow's own texts. */
 const WIZARD_CHUNK = "src/app/wizard/wizard-route.tsx";
 const WIZARD_NAMESPACES = ["wizard", "fields", "errors", "glossary"];
@@ -27,9 +31,13 @@ const WIZARD_NAMESPACES = ["wizard", "fields", "errors", "glossary"];
  * to every phone; the rest is kept out (precache-packs.ts). 105 KB since the department
  * contacts, the drafts' conflict page and the staff contract's shared status names (104.1 KB),
  * when the online-only pages also left the service worker's list: the real first download went
- * from 133.8 KB to 104.1 KB then.
+ * from 133.8 KB to 104.1 KB then. 107 KB since the receipt's status words for tasks and the
+ * documents still due, the drafts' uploads named by the request and the sign-out check (106.6 KB;
+ * the tasks and messages themselves travel with the procedures' packs). The next saving to take:
+ * both languages' common, wizard, requests, account and errors texts are in the shell (7.8 KB of
+ * English that a French-speaking phone downloads and may never read).
  */
-const SHELL_BUDGET = 105 * 1024;
+const SHELL_BUDGET = 107 * 1024;
 /** What it downloads when a procedure is opened, for that procedure to work offline. */
 const PACK_BUDGET = 100 * 1024;
 const DIST = "dist";
