@@ -2,7 +2,9 @@
  * A signed-in draft's documents between this device and the account. Each document this device
  * holds goes up once, in the background, with tus — the same upload the request names when it
  * is sent, from here or from another device, so nothing is sent twice. A document another device
- * added arrives as its name, size and thumbnail; its bytes are fetched when the draft is opened.
+ * added arrives as its name, size and thumbnail, which is all the pages show of it, and the request
+ * names its upload: its bytes are fetched only when this device must hold them (the "keep both"
+ * copy), never for opening the draft, on prepaid data.
  * Loaded when there is something to move, and never precached: it needs the network anyway.
  */
 import { type DraftDocument, MAX_THUMBNAIL_CHARS } from "../../shared/api/account-drafts";

@@ -54,14 +54,6 @@ export function openDraft(flowId: string, draftId: string): Promise<WizardSessio
     );
     opening = restoring;
     sessions.set(draftId, restoring);
-    // Signed in: the documents another device added come now, the person having opened the draft.
-    if (isSignedInHint())
-      void restoring
-        .then(
-          async (session) =>
-            session && (await import("../sync/draft-documents")).fetchDraftDocuments(draftId),
-        )
-        .catch(() => 0);
     void restoring.then((session) => {
       if (!session && sessions.get(draftId) === restoring) sessions.delete(draftId);
     });
