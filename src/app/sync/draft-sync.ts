@@ -141,8 +141,11 @@ async function pushNow(draftId: string): Promise<PushOutcome> {
     return "unchanged";
   // The documents first, so the account's draft never names a document it cannot give.
   let uploads: UploadedDocuments;
+  const withDocuments = documentIds(draft.answers).length > 0;
+  // The code that moves documents is never precached: offline, asking for it only fails.
+  if (withDocuments && typeof navigator !== "undefined" && !navigator.onLine) return "retry";
   try {
-    uploads = documentIds(draft.answers).length
+    uploads = withDocuments
       ? await (await documentsCode()).uploadDraftDocuments(draft)
       : { documents: [], unfinished: false };
   } catch {
