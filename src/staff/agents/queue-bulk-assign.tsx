@@ -7,7 +7,7 @@ import { BULK_ASSIGN_LIMIT, type ColleaguesView, type QueueNameView } from "../.
 import type { StaffMe } from "../../shared/api/staff";
 import { bulkAssign, type StaffProblem } from "../api/staff-api";
 import { t } from "../i18n/staff-i18n";
-import { problemText } from "./problem-text";
+import { ActionNotices } from "./action-notices";
 
 interface Props {
   readonly procedure: string;
@@ -42,14 +42,7 @@ export function QueueBulkAssign({ procedure, queue, apiSearch, total, me, collea
   return (
     <section class="staff-section agents-bulk" aria-labelledby="bulk-title">
       <h2 id="bulk-title">{t("agents.bulk.title")}</h2>
-      <p class="notice notice--info" role="status">
-        {done}
-      </p>
-      {problem && (
-        <p class="notice notice--error" role="alert">
-          {problemText(problem)}
-        </p>
-      )}
+      <ActionNotices done={done} problem={problem} />
       {total > 0 && (
         <form
           class="staff-form"

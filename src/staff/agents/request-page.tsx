@@ -12,6 +12,7 @@ import { agentArchivePath, agentRequest, type StaffProblem } from "../api/staff-
 import { t } from "../i18n/staff-i18n";
 import { usePageTitle } from "../layout/staff-layout";
 import { staffPaths } from "../routing/staff-routes";
+import { ActionNotices } from "./action-notices";
 import { assigneeName, useColleagues } from "./colleagues";
 import { formatDay } from "./formats";
 import { problemText } from "./problem-text";
@@ -100,14 +101,7 @@ export function RequestPage({ id, me }: { id: string; me: StaffMe }) {
           <dd>{request.estimate ? t(`agents.estimate.${request.estimate}`) : t("agents.unknown")}</dd>
         </div>
       </dl>
-      <p class="notice notice--info" role="status">
-        {done}
-      </p>
-      {problem && (
-        <p class="notice notice--error" role="alert">
-          {problemText(problem)}
-        </p>
-      )}
+      <ActionNotices done={done} problem={problem} />
       <RequestActions view={view} me={me} colleagues={colleagues} onDone={onDone} onProblem={setProblem} />
       <section class="staff-section" aria-labelledby="answers-title">
         <h2 id="answers-title">{t("agents.request.answers")}</h2>

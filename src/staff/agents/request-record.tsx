@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { REQUEST_STATUS_NAMES, type RequestStatusName } from "../../shared/api/account-requests";
 import type { AgentRequestView, ColleaguesView } from "../../shared/api/agents";
 import type { StaffMe } from "../../shared/api/staff";
-import { addNote, agentDocumentPath, type StaffProblem, sendMessage } from "../api/staff-api";
+import { addNote, agentDocumentPath, type Outcome, type StaffProblem, sendMessage } from "../api/staff-api";
 import { t } from "../i18n/staff-i18n";
 import { formatMoment } from "./formats";
 
@@ -93,17 +93,6 @@ export function RequestRecord({ view, me, colleagues, onDone, onProblem }: Props
  * department's own channel).
  */
 function Messages({ view, onDone, onProblem }: Omit<Props, "me" | "colleagues">) {
-  const [text, setText] = useState("");
-  const [busy, setBusy] = useState(false);
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    const answer = await sendMessage(view.request.id, text.trim());
-    setBusy(false);
-    if (!answer.ok) return onProblem(answer.problem);
-    setText("");
-    await onDone(t("agents.messages.sent"));
-  };
   const documentName = (uploadId: string) => {
     const position = view.documents.findIndex((doc) => doc.uploadId === uploadId);
     const doc = view.documents[position];
@@ -149,40 +138,21 @@ function Messages({ view, onDone, onProblem }: Omit<Props, "me" | "colleagues">)
           ))}
         </ul>
       )}
-      <form class="staff-form" onSubmit={(event) => void onSubmit(event)}>
-        <label for="message-text">{t("agents.messages.label")}</label>
-        <p class="staff-hint" id="message-hint">
-          {t("agents.messages.hint")}
-        </p>
-        <textarea
-          id="message-text"
-          aria-describedby="message-hint"
-          rows={3}
-          maxLength={5000}
-          required
-          value={text}
-          onInput={(event) => setText(event.currentTarget.value)}
-        />
-        <button type="submit" class="button" disabled={busy}>
-          {t("agents.messages.send")}
-        </button>
-      </form>
+      <WrittenForm
+        id="message-text"
+        label={t("agents.messages.label")}
+        hint={t("agents.messages.hint")}
+        submit={t("agents.messages.send")}
+        send={(text) => sendMessage(view.request.id, text.trim())}
+        done={t("agents.messages.sent")}
+        onDone={onDone}
+        onProblem={onProblem}
+      />
     </section>
   );
 }
 
 function Notes({ view, onDone, onProblem }: Omit<Props, "me" | "colleagues">) {
-  const [text, setText] = useState("");
-  const [busy, setBusy] = useState(false);
-  const onSubmit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    const answer = await addNote(view.request.id, text);
-    setBusy(false);
-    if (!answer.ok) return onProblem(answer.problem);
-    setText("");
-    await onDone(t("agents.notes.added"));
-  };
   return (
     <section class="staff-section" aria-labelledby="notes-title">
       <h2 id="notes-title">{t("agents.notes.title")}</h2>
@@ -197,20 +167,64 @@ function Notes({ view, onDone, onProblem }: Omit<Props, "me" | "colleagues">) {
           ))}
         </ul>
       )}
-      <form class="staff-form" onSubmit={(event) => void onSubmit(event)}>
-        <label for="note-text">{t("agents.notes.label")}</label>
-        <textarea
-          id="note-text"
-          rows={3}
-          maxLength={5000}
-          required
-          value={text}
-          onInput={(event) => setText(event.currentTarget.value)}
-        />
-        <button type="submit" class="button" disabled={busy}>
-          {t("agents.notes.add")}
-        </button>
-      </form>
+      <WrittenForm
+        id="note-text"
+        label={t("agents.notes.label")}
+        submit={t("agents.notes.add")}
+        send={(text) => addNote(view.request.id, text)}
+        done={t("agents.notes.added")}
+        onDone={onDone}
+        onProblem={onProblem}
+      />
     </section>
+  );
+}
+
+interface WrittenFormProps {
+  readonly id: string;
+  readonly label: string;
+  readonly hint?: string;
+  readonly submit: string;
+  readonly send: (text: string) => Promise<Outcome<undefined>>;
+  /** Said once it is sent. */
+  readonly done: string;
+  readonly onDone: Props["onDone"];
+  readonly onProblem: Props["onProblem"];
+}
+
+/** A few lines written to the request (a message to the person, a private note), then sent. */
+function WrittenForm({ id, label, hint, submit, send, done, onDone, onProblem }: WrittenFormProps) {
+  const [text, setText] = useState("");
+  const [busy, setBusy] = useState(false);
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    const answer = await send(text);
+    setBusy(false);
+    if (!answer.ok) return onProblem(answer.problem);
+    setText("");
+    await onDone(done);
+  };
+  return (
+    <form class="staff-form" onSubmit={(event) => void onSubmit(event)}>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="staff-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        rows={3}
+        maxLength={5000}
+        required
+        value={text}
+        onInput={(event) => setText(event.currentTarget.value)}
+      />
+      <button type="submit" class="button" disabled={busy}>
+        {submit}
+      </button>
+    </form>
   );
 }
