@@ -8,10 +8,7 @@
  * idea of the contract fails here.
  */
 import "fake-indexeddb/auto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { readDraftSync } from "../../../src/app/storage/draft-sync";
 import { type DraftRecord, listDrafts, loadDraft, saveDraft } from "../../../src/app/storage/drafts";
 import { provisionalReference, type RequestRecord } from "../../../src/app/storage/requests";
@@ -43,32 +40,16 @@ import {
 import { httpTransport } from "../../../src/app/sync/http-transport";
 import { type DeviceFiles, sendRequest } from "../../../src/app/sync/send-request";
 import { isDocumentRef } from "../../../src/shared/engine/validate";
-import { type ServerProcess, startServerProcess } from "../../support/server-process";
 import { documentBytes } from "../server/support/documents";
 import { example } from "../server/support/examples";
 import { codeSentTo as codeFromOutbox } from "./code-from-outbox";
+import { pageOnServer } from "./page-on-server";
 
 vi.mock("tus-js-client", () => import("tus-js-client/lib.esm/browser/index.js" as string));
 
-let dataDir: string;
-let server: ServerProcess;
+const site = pageOnServer("account-contract", { localhost: true });
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "pas-a-pas-account-contract-"));
-  server = await startServerProcess(dataDir);
-  // localhost, not 127.0.0.1: the session cookie is Secure, which browsers (and happy-dom) keep
-  // over plain HTTP on localhost only.
-  const page = new URL(server.url);
-  page.hostname = "localhost";
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${page.origin}/`);
-}, 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const codeSentTo = (address: string) => codeFromOutbox(dataDir, address, () => server.output());
+const codeSentTo = (address: string) => codeFromOutbox(site.dataDir, address, () => site.server.output());
 
 /** The device's files, in memory: the storage module is not part of the API contract. */
 const blobs = new Map<string, Blob>();

@@ -7,10 +7,7 @@
  * once, and the device reads the task answered.
  */
 import "fake-indexeddb/auto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { AnswerRecord } from "../../../src/app/storage/answers";
 import { readExchanges } from "../../../src/app/storage/exchanges";
 import { provisionalReference, type RequestRecord } from "../../../src/app/storage/requests";
@@ -20,25 +17,13 @@ import { httpTransport } from "../../../src/app/sync/http-transport";
 import { sendAnswer } from "../../../src/app/sync/send-answer";
 import { type DeviceFiles, sendRequest } from "../../../src/app/sync/send-request";
 import { isDocumentRef } from "../../../src/shared/engine/validate";
-import { type ServerProcess, startServerProcess } from "../../support/server-process";
 import { documentBytes } from "../server/support/documents";
 import { example } from "../server/support/examples";
+import { pageOnServer } from "./page-on-server";
 
 vi.mock("tus-js-client", () => import("tus-js-client/lib.esm/browser/index.js" as string));
 
-let dataDir: string;
-let server: ServerProcess;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "pas-a-pas-answers-"));
-  server = await startServerProcess(dataDir);
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${server.url}/`);
-}, 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+pageOnServer("answers");
 
 /** The device's files in memory, and every upload the answer remembered. */
 function memoryFiles() {

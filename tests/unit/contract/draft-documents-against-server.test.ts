@@ -8,10 +8,9 @@
  * "keep both" after a conflict gives the copy documents of its own.
  */
 import "fake-indexeddb/auto";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { wipeAll } from "../../../src/app/storage/database";
 import { readDraftSync, syncedThumbnail } from "../../../src/app/storage/draft-sync";
 import {
@@ -32,10 +31,10 @@ import { httpTransport } from "../../../src/app/sync/http-transport";
 import { type DeviceFiles, sendRequest } from "../../../src/app/sync/send-request";
 import type { Answers } from "../../../src/shared/engine/answers";
 import { type DocumentRef, isDocumentRef } from "../../../src/shared/engine/validate";
-import { type ServerProcess, startServerProcess } from "../../support/server-process";
 import { documentBytes } from "../server/support/documents";
 import { example } from "../server/support/examples";
 import { codeSentTo } from "./code-from-outbox";
+import { pageOnServer } from "./page-on-server";
 
 vi.mock("tus-js-client", () => import("tus-js-client/lib.esm/browser/index.js" as string));
 
@@ -51,31 +50,16 @@ const cloneKeepingBlobs = (value: unknown): unknown => {
 };
 globalThis.structuredClone = cloneKeepingBlobs as typeof structuredClone;
 
-let dataDir: string;
-let server: ServerProcess;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "pas-a-pas-draft-documents-"));
-  server = await startServerProcess(dataDir);
-  // localhost: the Secure session cookie is kept over plain HTTP there only.
-  const page = new URL(server.url);
-  page.hostname = "localhost";
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${page.origin}/`);
-}, 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const site = pageOnServer("draft-documents", { localhost: true });
 
 async function signInAs(address: string): Promise<void> {
   const sent = await requestCode(address, "fr");
-  await checkCode(sent.attemptId, await codeSentTo(dataDir, address, () => server.output()));
+  await checkCode(sent.attemptId, await codeSentTo(site.dataDir, address, () => site.server.output()));
 }
 
 /** Uploads the server holds (one directory entry per upload and its metadata). */
 const uploadsOnServer = () =>
-  readdirSync(join(dataDir, "uploads")).filter((name) => !name.includes(".")).length;
+  readdirSync(join(site.dataDir, "uploads")).filter((name) => !name.includes(".")).length;
 
 const blobOf = (bytes: Uint8Array<ArrayBuffer>, type: string) => new Blob([bytes], { type });
 

@@ -5,39 +5,22 @@
  * request with its documents to the real server, in its own process on loopback, and each side
  * reads what the other wrote. A change to one side's idea of the contract fails here.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { provisionalReference, type RequestRecord } from "../../../src/app/storage/requests";
 import { httpTransport } from "../../../src/app/sync/http-transport";
 import { type DeviceFiles, sendRequest } from "../../../src/app/sync/send-request";
 import { apiPaths } from "../../../src/shared/api/paths";
 import { parseReceipt } from "../../../src/shared/api/submission";
 import { isDocumentRef } from "../../../src/shared/engine/validate";
-import { type ServerProcess, startServerProcess } from "../../support/server-process";
 import { documentBytes } from "../server/support/documents";
 import { example } from "../server/support/examples";
+import { pageOnServer } from "./page-on-server";
 
 // The build a browser gets (package.json "browser" field, as Vite resolves it for the app), not
 // the Node one vitest would pick: it uploads a Blob over XMLHttpRequest like the phone does.
 vi.mock("tus-js-client", () => import("tus-js-client/lib.esm/browser/index.js" as string));
 
-let dataDir: string;
-let server: ServerProcess;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "pas-a-pas-contract-"));
-  // Its own process: the server must not run on this test's happy-dom globals.
-  server = await startServerProcess(dataDir);
-  // The page and the API share an origin, as in production: relative URLs reach the server.
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${server.url}/`);
-}, 60_000);
-
-afterAll(async () => {
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+pageOnServer("contract");
 
 /** The device's files, in memory: the storage module is not part of the API contract. */
 function deviceFiles(): DeviceFiles & { readonly blobs: Map<string, Blob> } {
