@@ -7,26 +7,18 @@
  * step once signed in there.
  */
 import { randomUUID } from "node:crypto";
-import type { Browser, Page, TestInfo } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { WizardPage } from "./pages/wizard-page";
 import { expectNoViolations } from "./support/axe";
 import { codeSentTo, signIn } from "./support/code-sign-in";
 import { sendFromReview, walkExample } from "./support/example-walk";
 import { exampleOf } from "./support/flows";
-import { expect, NO_NETWORK, test } from "./support/network-failure-fixtures";
 import { exactly, textOf } from "./support/texts";
+import { expect, NO_NETWORK, test } from "./support/two-devices";
 
 const { example } = exampleOf("aide-medicale", "eligible-single");
 
 test.use({ expectedConsoleErrors: [NO_NETWORK] });
-
-async function computerOf(browser: Browser, testInfo: TestInfo) {
-  return browser.newContext({
-    baseURL: testInfo.project.use.baseURL,
-    serviceWorkers: "block",
-    viewport: { width: 1280, height: 800 },
-  });
-}
 
 interface AccountDraftSeen {
   readonly step?: string;
@@ -74,102 +66,90 @@ function uploadsStartedBy(page: Page): { readonly count: () => number } {
 
 test("a draft's documents go to the other device with it, and the request is sent from there without a second upload", async ({
   page: phone,
-  browser,
+  desktop,
 }, testInfo) => {
   test.skip(testInfo.project.name !== "phone", "two devices in one test: the phone project is one of them");
   test.slow();
   const address = `e2e-documents-${randomUUID().slice(0, 8)}@example.nc`;
-  const computer = await computerOf(browser, testInfo);
-  try {
-    const desktop = await computer.newPage();
-    const onDesktop = new WizardPage(desktop, "aide-medicale");
-    const onPhone = new WizardPage(phone, "aide-medicale");
-    const documents = documentCount(example.answers);
-    expect(documents).toBeGreaterThan(0);
+  const onDesktop = new WizardPage(desktop, "aide-medicale");
+  const onPhone = new WizardPage(phone, "aide-medicale");
+  const documents = documentCount(example.answers);
+  expect(documents).toBeGreaterThan(0);
 
-    // On the computer, the whole procedure up to the review, documents included.
-    await signIn(desktop, address, 0);
-    await onDesktop.start();
-    await walkExample(onDesktop, example, { until: "review" });
-    const draftId = onDesktop.draftId();
-    const inAccount = await accountDraftWith(desktop, draftId, documents);
-    // The applicant's identity document, which the page opened on the phone shows.
-    const first = inAccount.documents?.find((doc) => doc.fieldId === "idApplicantFile");
-    if (!first) throw new Error("no identity document in the account");
+  // On the computer, the whole procedure up to the review, documents included.
+  await signIn(desktop, address, 0);
+  await onDesktop.start();
+  await walkExample(onDesktop, example, { until: "review" });
+  const draftId = onDesktop.draftId();
+  const inAccount = await accountDraftWith(desktop, draftId, documents);
+  // The applicant's identity document, which the page opened on the phone shows.
+  const first = inAccount.documents?.find((doc) => doc.fieldId === "idApplicantFile");
+  if (!first) throw new Error("no identity document in the account");
 
-    // On the phone: signed in, the draft is there with its documents' names and pictures.
-    const phoneUploads = uploadsStartedBy(phone);
-    const fetchedBytes: string[] = [];
-    phone.on("response", (response) => {
-      if (/\/api\/account\/drafts\/[^/]+\/documents\//.test(response.url()) && response.ok())
-        fetchedBytes.push(response.url());
-    });
-    await signIn(phone, address, 1);
-    await expect(async () => {
-      await phone.goto(`/aide-medicale/${draftId}/documents-identity`);
-      await onPhone.expectStep("documents-identity");
-    }).toPass({ timeout: 30_000 });
-    await expect(phone.getByText(first.name, { exact: true }).first()).toBeVisible();
-    await expectNoViolations(phone, "a document added on another device");
+  // On the phone: signed in, the draft is there with its documents' names and pictures.
+  const phoneUploads = uploadsStartedBy(phone);
+  const fetchedBytes: string[] = [];
+  phone.on("response", (response) => {
+    if (/\/api\/account\/drafts\/[^/]+\/documents\//.test(response.url()) && response.ok())
+      fetchedBytes.push(response.url());
+  });
+  await signIn(phone, address, 1);
+  await expect(async () => {
+    await phone.goto(`/aide-medicale/${draftId}/documents-identity`);
+    await onPhone.expectStep("documents-identity");
+  }).toPass({ timeout: 30_000 });
+  await expect(phone.getByText(first.name, { exact: true }).first()).toBeVisible();
+  await expectNoViolations(phone, "a document added on another device");
 
-    // Sent from the phone: no document goes up again.
-    await phone.goto(`/aide-medicale/${draftId}/review`);
-    await onPhone.expectStep("review");
-    await sendFromReview(onPhone);
-    expect(new URL(phone.url()).pathname.split("/").pop()).toBe(draftId);
-    // The server has it (the province's number shows): sent with the computer's uploads.
-    await expect(onPhone.heading()).toHaveText(exactly(onPhone.texts.wizard("request.sentTitle")), {
-      timeout: 60_000,
-    });
-    expect(phoneUploads.count()).toBe(0);
-    // Nor did any come down: the phone showed them by name and picture, on prepaid data.
-    expect(fetchedBytes).toEqual([]);
-  } finally {
-    await computer.close();
-  }
+  // Sent from the phone: no document goes up again.
+  await phone.goto(`/aide-medicale/${draftId}/review`);
+  await onPhone.expectStep("review");
+  await sendFromReview(onPhone);
+  expect(new URL(phone.url()).pathname.split("/").pop()).toBe(draftId);
+  // The server has it (the province's number shows): sent with the computer's uploads.
+  await expect(onPhone.heading()).toHaveText(exactly(onPhone.texts.wizard("request.sentTitle")), {
+    timeout: 60_000,
+  });
+  expect(phoneUploads.count()).toBe(0);
+  // Nor did any come down: the phone showed them by name and picture, on prepaid data.
+  expect(fetchedBytes).toEqual([]);
 });
 
 test("signed in, 'Continuer sur mon téléphone' shows a QR code whose link opens the draft on the phone at the same step after sign-in", async ({
   page: phone,
-  browser,
+  desktop,
 }, testInfo) => {
   test.skip(testInfo.project.name !== "phone", "two devices in one test: the phone project is one of them");
   test.slow();
   const address = `e2e-handoff-${randomUUID().slice(0, 8)}@example.nc`;
-  const computer = await computerOf(browser, testInfo);
-  try {
-    const desktop = await computer.newPage();
-    const onDesktop = new WizardPage(desktop, "aide-medicale");
-    const onPhone = new WizardPage(phone, "aide-medicale");
+  const onDesktop = new WizardPage(desktop, "aide-medicale");
+  const onPhone = new WizardPage(phone, "aide-medicale");
 
-    await signIn(desktop, address, 0);
-    await onDesktop.start();
-    await walkExample(onDesktop, example, { until: "household" });
-    const draftId = onDesktop.draftId();
-    await desktop.goto(`/continuer/${draftId}`);
-    await expect(
-      desktop.getByRole("heading", {
-        level: 2,
-        name: exactly(textOf("fr", "account.readyHeading", "handoff")),
-      }),
-    ).toBeVisible({ timeout: 30_000 });
-    const qr = desktop.getByRole("img", { name: exactly(textOf("fr", "account.qrAlt", "handoff")) });
-    const link = new URL((await qr.getAttribute("data-link")) ?? "");
-    expect(link.pathname).toBe("/connexion");
-    await expectNoViolations(desktop, "the signed-in hand-off's QR code");
+  await signIn(desktop, address, 0);
+  await onDesktop.start();
+  await walkExample(onDesktop, example, { until: "household" });
+  const draftId = onDesktop.draftId();
+  await desktop.goto(`/continuer/${draftId}`);
+  await expect(
+    desktop.getByRole("heading", {
+      level: 2,
+      name: exactly(textOf("fr", "account.readyHeading", "handoff")),
+    }),
+  ).toBeVisible({ timeout: 30_000 });
+  const qr = desktop.getByRole("img", { name: exactly(textOf("fr", "account.qrAlt", "handoff")) });
+  const link = new URL((await qr.getAttribute("data-link")) ?? "");
+  expect(link.pathname).toBe("/connexion");
+  await expectNoViolations(desktop, "the signed-in hand-off's QR code");
 
-    // The phone scans it: the sign-in page, then the draft where the computer stopped.
-    await phone.goto(`${link.pathname}${link.search}`);
-    await expect(phone.getByRole("heading", { level: 1, name: "Se connecter" })).toBeVisible();
-    await phone.getByLabel("Votre adresse e-mail ou votre numéro de portable").fill(address);
-    await phone.getByRole("button", { name: "Recevoir un code" }).click();
-    await phone.getByLabel("Le code à 6 chiffres").fill(await codeSentTo(address, 1));
-    await phone.getByRole("button", { name: "Me connecter" }).click();
-    await onPhone.expectStep("household");
-    expect(new URL(phone.url()).pathname).toBe(`/aide-medicale/${draftId}/household`);
-  } finally {
-    await computer.close();
-  }
+  // The phone scans it: the sign-in page, then the draft where the computer stopped.
+  await phone.goto(`${link.pathname}${link.search}`);
+  await expect(phone.getByRole("heading", { level: 1, name: "Se connecter" })).toBeVisible();
+  await phone.getByLabel("Votre adresse e-mail ou votre numéro de portable").fill(address);
+  await phone.getByRole("button", { name: "Recevoir un code" }).click();
+  await phone.getByLabel("Le code à 6 chiffres").fill(await codeSentTo(address, 1));
+  await phone.getByRole("button", { name: "Me connecter" }).click();
+  await onPhone.expectStep("household");
+  expect(new URL(phone.url()).pathname).toBe(`/aide-medicale/${draftId}/household`);
 });
 
 test("signing out with changes the account does not have yet says so, and the person chooses", async ({
