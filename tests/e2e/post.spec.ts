@@ -206,6 +206,11 @@ test("J'ai fini leaves nothing of the person, checked before saying so; Back sho
   const draftId = await halfAProcedure(page, post);
   expect(draftId).toMatch(/^[0-9a-f-]{36}$/);
   await expect(page.getByRole("region", { name: "Poste de l'espace numérique" })).toContainText("Poste 7");
+  // Every page of the procedure offers to go on at home, in the post's words.
+  await expect(page.getByRole("link", { name: "Continuer sur mon téléphone" })).toHaveAttribute(
+    "href",
+    `/continuer/${draftId}`,
+  );
   await expectNoViolations(page, "a procedure's page on a post");
   // The session cookie lasts for the browser's session only: no "stay signed in" on a post.
   const session = (await context.cookies()).find((c) => c.name === "__Host-pap_session");

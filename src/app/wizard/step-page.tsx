@@ -17,6 +17,7 @@ import { Link } from "../routing/link";
 import { navigate } from "../routing/router";
 import { paths } from "../routing/routes";
 import { flowText } from "./flow-text";
+import { ContinueElsewhere } from "./parts/continue-elsewhere";
 import { SaveStatus } from "./parts/save-status";
 import type { WizardSession } from "./session";
 import { DeclarationStep } from "./steps/declaration-step";
@@ -110,6 +111,7 @@ export function StepPage({ session, urlStep }: { session: WizardSession; urlStep
       )}
       <StepContent {...props} />
       <SaveStatus session={session} />
+      <ContinueElsewhere session={session} />
     </div>
   );
 }
