@@ -2,8 +2,9 @@
  * Drafts kept in the account: GET /api/account/drafts (the list, with answers, for a device to
  * bring in), GET/PUT/DELETE /api/account/drafts/{id}. Signed in only; another account's draft
  * answers 404 as a missing one. GET /api/account/drafts/{id}/documents/{upload} gives the bytes of
- * one document the draft names, to its owner only, when the other device opens the draft. PUT is a compare-and-set on the revision the device last had:
- * 409 `draft_conflict` carries the server's copy as `draft`, for the person to choose.
+ * one document the draft names, to its owner only, for a device that must hold them ("keep
+ * both"). PUT is a compare-and-set on the revision the device last had: 409 `draft_conflict`
+ * carries the server's copy as `draft`, for the person to choose.
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
@@ -11,10 +12,10 @@ import * as v from "valibot";
 import { DRAFT_ID, MAX_DRAFT_BODY_BYTES, SaveDraftSchema } from "../../shared/api/account-drafts";
 import { apiRoutes } from "../../shared/api/paths";
 import type { ApiServices } from "../services";
-import { DOCUMENT_POLICY } from "./agents-requests";
 import { apiError } from "./errors";
 import { readJsonBody } from "./json-body";
 import { signedInOnly, signedInSession } from "./session-cookie";
+import { storedDocumentHeaders } from "./stored-document";
 
 export function accountDraftRoutes(services: ApiServices): Hono {
   const routes = new Hono();
@@ -43,13 +44,7 @@ export function accountDraftRoutes(services: ApiServices): Hono {
     const found = await drafts.documentOf(await accountOf(c), id, c.req.param("uploadId") ?? "");
     if (found === "no-draft") return apiError(c, 404, "draft_not_found");
     if (found === "no-document") return apiError(c, 404, "draft_document_not_found");
-    return c.body(new Uint8Array(found.bytes), 200, {
-      "Content-Type": found.type,
-      "Content-Disposition": "attachment",
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": DOCUMENT_POLICY,
-    });
+    return c.body(new Uint8Array(found.bytes), 200, storedDocumentHeaders(found.type, "attachment"));
   });
 
   routes.put(apiRoutes.accountDraft, signed, async (c) => {

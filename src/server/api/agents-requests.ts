@@ -28,12 +28,10 @@ import { mayProcess, type StaffActor } from "../staff/staff-actor";
 import { apiError } from "./errors";
 import { readValidBody } from "./json-body";
 import { staffOnly } from "./staff-session";
+import { DOCUMENT_POLICY, storedDocumentHeaders } from "./stored-document";
 import { parseSubmissionId } from "./submission-body";
 
 const SMALL_BODY = 16 * 1024;
-
-/** A stored document cannot run anything, even opened directly: no script, no plugin, no form. */
-export const DOCUMENT_POLICY = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
 
 export function agentRequestRoutes(services: ApiServices): Hono {
   const routes = new Hono();
@@ -82,13 +80,11 @@ export function agentRequestRoutes(services: ApiServices): Hono {
       writes.audit([auditEntry(actor, "read", id, new Date(), `document ${position + 1}`)]),
     );
     const extension = doc.type === "application/pdf" ? "pdf" : (doc.type.split("/")[1] ?? "bin");
-    return c.body(new Uint8Array(bytes), 200, {
-      "Content-Type": doc.type,
-      "Content-Disposition": `inline; filename="${request.reference}-${position + 1}.${extension}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": DOCUMENT_POLICY,
-    });
+    return c.body(
+      new Uint8Array(bytes),
+      200,
+      storedDocumentHeaders(doc.type, `inline; filename="${request.reference}-${position + 1}.${extension}"`),
+    );
   });
 
   routes.get(apiRoutes.agentRequestAudit, processing, async (c) => {
