@@ -10,14 +10,13 @@
  * it, the other still due.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, test as base, expect, type Page } from "@playwright/test";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import exchanges from "../../locales/fr/exchanges.json" with { type: "json" };
 import requests from "../../locales/fr/requests.json" with { type: "json" };
+import { type Mailbox, startMailbox } from "../support/mailbox";
 import { type ServerProcess, startServerProcess } from "../support/server-process";
 import { WizardPage } from "./pages/wizard-page";
 import { expectNoViolations } from "./support/axe";
@@ -32,33 +31,6 @@ const { example } = exampleOf(FLOW, "eligible-single");
 /** A document of the procedure the example sends, asked for again (the copy was unreadable). */
 const ASKED = "residenceProofFile";
 const REASON = "Vous recevrez votre carte d'aide médicale par courrier.";
-
-interface Mailbox {
-  readonly received: ParsedMail[];
-  stop(): Promise<void>;
-  url: string;
-}
-
-async function startMailbox(): Promise<Mailbox> {
-  const received: ParsedMail[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, done) {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  return {
-    received,
-    url: `smtp://127.0.0.1:${port}`,
-    stop: () => new Promise<void>((resolve) => smtp.close(resolve)),
-  };
-}
 
 interface Site {
   readonly server: ServerProcess;

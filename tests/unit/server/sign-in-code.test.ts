@@ -1,7 +1,6 @@
-import type { AddressInfo } from "node:net";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Mailbox, startMailbox } from "../../support/mailbox";
 import {
   askCode,
   codeIn,
@@ -186,39 +185,27 @@ describe.each(DATABASES)("signing in with a code on %s", (database) => {
 
 describe("a code by email through a real SMTP server", () => {
   let server: TestServer;
-  let smtp: SMTPServer;
-  const received: ParsedMail[] = [];
+  let mailbox: Mailbox;
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, _session, done) {
-        simpleParser(stream).then((mail) => {
-          received.push(mail);
-          done();
-        }, done);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    const { port } = smtp.server.address() as AddressInfo;
+    mailbox = await startMailbox();
     server = await startTestServer("SQLite", {
       accounts: {
-        smtpUrl: `smtp://127.0.0.1:${port}`,
+        smtpUrl: mailbox.url,
         mailFrom: "Pas à pas <ne-pas-repondre@province-sud.nc>",
       },
     });
   });
   afterAll(async () => {
     await server.close();
-    await new Promise<void>((resolve) => smtp.close(resolve));
+    await mailbox.stop();
   });
 
   it("delivers the code, and signs in with it", async () => {
     const asked = await askCode(server, "mail@example.nc");
     const { attemptId } = await asked.json();
     await server.services.account.queue.drain();
-    expect(received).toHaveLength(1);
-    const mail = received[0] as ParsedMail;
+    expect(mailbox.received).toHaveLength(1);
+    const mail = mailbox.received[0] as ParsedMail;
     expect(mail.from?.text).toContain("ne-pas-repondre@province-sud.nc");
     expect(mail.subject).toMatch(/^Votre code pour Pas à pas\s: \d{6}$/u);
     const code = codeIn(mail.text ?? "");
