@@ -21,6 +21,17 @@ reportSkippedPostgres();
 const DAY_MS = 24 * 3600 * 1000;
 const RIB = { flowId: "bourse-scolaire", fieldId: "ribFile", filetype: "application/pdf" };
 
+/** The bank details document of a draft, as the device names an upload it made. */
+const ribDocument = (uploadId: string, bytes: Uint8Array) => ({
+  fieldId: "ribFile",
+  documentId: "rib",
+  uploadId,
+  sha256: sha256(bytes),
+  name: "rib.pdf",
+  size: bytes.byteLength,
+  type: "application/pdf",
+});
+
 describe.each(DATABASES)("drafts kept in the account on %s", (database) => {
   let server: TestServer;
   beforeAll(async () => {
@@ -207,15 +218,7 @@ describe.each(DATABASES)("drafts kept in the account on %s", (database) => {
       documentBytes("application/pdf", 900, 92),
     );
     const id = randomUUID();
-    const document = {
-      fieldId: "ribFile",
-      documentId: "rib",
-      uploadId,
-      sha256: sha256(bytes),
-      name: "rib.pdf",
-      size: bytes.byteLength,
-      type: "application/pdf",
-    };
+    const document = ribDocument(uploadId, bytes);
     expect((await put(pc, id, { ...body(0), documents: [document] })).status).toBe(200);
     const documentPath = (upload: string) => `${draftPath(id)}/documents/${upload}`;
 
@@ -248,15 +251,7 @@ describe.each(DATABASES)("drafts kept in the account on %s", (database) => {
       documentBytes("application/pdf", 1000, 78),
     );
     const id = randomUUID();
-    const document = {
-      fieldId: "ribFile",
-      documentId: "rib",
-      uploadId,
-      sha256: sha256(bytes),
-      name: "rib.pdf",
-      size: 1000,
-      type: "application/pdf",
-    };
+    const document = ribDocument(uploadId, bytes);
     expect((await put(token, id, { ...body(0), documents: [document] })).status).toBe(200);
 
     const retention = { expirationMs: DAY_MS, unclaimedMs: 7 * DAY_MS };
