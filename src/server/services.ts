@@ -16,6 +16,7 @@ import {
   type ServerConfig,
 } from "./config";
 import { AccountDraftsRepository } from "./db/account-drafts-repository";
+import { AnswerChangesRepository } from "./db/answer-changes-repository";
 import { type Database, type OpenOptions, openDatabase } from "./db/connect";
 import { ExchangesRepository } from "./db/exchanges-repository";
 import { HandoffsRepository } from "./db/handoffs-repository";
@@ -163,6 +164,7 @@ export async function openServices(
     exchanges: new CitizenExchangesService({
       processing: processingRepository,
       exchanges: exchangesRepository,
+      answerChanges: new AnswerChangesRepository(database.db),
       requests,
       notices,
       flows,

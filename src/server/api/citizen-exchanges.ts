@@ -36,7 +36,7 @@ export function citizenExchangeRoutes(services: ApiServices): Hono {
     const body = await readValidBody(c, ANSWER_BODY, TaskAnswerBodySchema);
     if (!body.ok) return body.response;
     const done = await exchanges.answerTask(id, await accountOf(c), taskId, body.value);
-    return done.ok ? c.body(null, 204) : apiError(c, done.status, done.code);
+    return done.ok ? c.body(null, 204) : apiError(c, done.status, done.code, done.details);
   });
 
   routes.post(apiRoutes.requestMessages, async (c) => {

@@ -107,6 +107,11 @@ export const ERROR_MESSAGES: { readonly [code in ApiErrorCode]: string } = {
   task_answer_conflict: "Une autre réponse a déjà été envoyée avec cet identifiant.",
   attachment_invalid:
     "Un document joint n'est pas arrivé en entier, n'est pas accepté, ou est déjà joint ailleurs : envoyez-le à nouveau.",
+  unknown_question_field: "Cette question n'existe pas dans la démarche de cette demande.",
+  correction_not_asked:
+    "Seules les réponses que la province a demandé de corriger peuvent être changées ici.",
+  invalid_corrections:
+    "Ces réponses ne peuvent pas être enregistrées : elles sont à vérifier. Vos réponses d'avant sont gardées.",
 };
 
 export type ErrorCode = ApiErrorCode;

@@ -534,6 +534,34 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
         .execute();
     },
   },
+  "0019-answer-corrections": {
+    async up(db: AnyDb) {
+      // The questions a correction names (JSON array of field ids): the citizen may change those
+      // answers, and only those.
+      await db.schema
+        .alterTable("request_tasks")
+        .addColumn("questions", "text", (c) => c.notNull().defaultTo("[]"))
+        .execute();
+      // Every answer a correction changed, from what to what (JSON text; null: not answered),
+      // appended in the answer's transaction and never edited: the request's answers hold only
+      // the latest values, this keeps the ones before.
+      await db.schema
+        .createTable("request_answer_changes")
+        .addColumn("id", TEXT_ID, (c) => c.primaryKey())
+        .addColumn("request_id", "varchar(36)", (c) => c.notNull().references("submissions.id"))
+        .addColumn("task_id", TEXT_ID, (c) => c.notNull().references("request_tasks.id"))
+        .addColumn("at", ISO_TIME, (c) => c.notNull())
+        .addColumn("field_id", "varchar(100)", (c) => c.notNull())
+        .addColumn("previous", "text")
+        .addColumn("corrected", "text")
+        .execute();
+      await db.schema
+        .createIndex("request_answer_changes_request")
+        .on("request_answer_changes")
+        .columns(["request_id", "at"])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -129,13 +129,15 @@ export class ProcessingRepository {
     return rows.map((row) => row.id);
   }
 
-  async request(id: string): Promise<(QueueRow & { readonly answers: string }) | undefined> {
+  async request(
+    id: string,
+  ): Promise<(QueueRow & { readonly answers: string; readonly flowVersion: number }) | undefined> {
     const row = await this.db
       .selectFrom("submissions")
-      .select([...QUEUE_COLUMNS, "answers"])
+      .select([...QUEUE_COLUMNS, "answers", "flow_version"])
       .where("id", "=", id)
       .executeTakeFirst();
-    return row && { ...queueRowOf(row), answers: row.answers };
+    return row && { ...queueRowOf(row), answers: row.answers, flowVersion: Number(row.flow_version) };
   }
 
   async notes(requestId: string): Promise<Note[]> {

@@ -286,6 +286,7 @@ function laterTask(
     answer_digest: null,
     answer_text: null,
     origin: "later",
+    questions: "[]",
   };
 }
 

@@ -369,6 +369,21 @@ export interface RequestTasksTable {
   answer_text: string | null;
   /** agent: asked by staff; later: made at receipt for the documents the person sends later. */
   origin: TaskOrigin;
+  /** JSON array of the questions (top-level field ids) a correction asks to change. */
+  questions: string;
+}
+
+/** One answer a correction changed (migration 0019): appended with the answer, never edited. */
+export interface RequestAnswerChangesTable {
+  id: string;
+  request_id: string;
+  task_id: string;
+  at: string;
+  field_id: string;
+  /** The answer before, as JSON text; null when the question had no answer. */
+  previous: string | null;
+  /** The answer after, as JSON text; null when the person cleared it. */
+  corrected: string | null;
 }
 
 export type TaskOrigin = "agent" | "later";
@@ -401,6 +416,7 @@ export interface Tables {
   processing_audit: ProcessingAuditTable;
   request_messages: RequestMessagesTable;
   request_tasks: RequestTasksTable;
+  request_answer_changes: RequestAnswerChangesTable;
 }
 
 export type Db = Kysely<Tables>;

@@ -96,3 +96,19 @@ export function documentAnswerPaths(
   }
   return paths;
 }
+
+export type QuestionFieldDef = Exclude<LeafFieldDef, { type: "document" }>;
+
+/**
+ * The questions a correction may name, in flow order: top-level answers that are neither a
+ * document (asked for as documents) nor a list (its items are corrected in words).
+ */
+export function questionFields(flow: Flow): QuestionFieldDef[] {
+  return topLevelFields(flow).filter(
+    (field): field is QuestionFieldDef => field.type !== "document" && field.type !== "group",
+  );
+}
+
+export function questionFieldById(flow: Flow, id: string): QuestionFieldDef | undefined {
+  return questionFields(flow).find((field) => field.id === id);
+}

@@ -34,8 +34,10 @@ export interface Colleague {
 
 export interface RequestFile {
   readonly request: QueueRow;
-  /** The answers as sent (JSON), for the review sections. */
+  /** The answers as sent, or as the citizen corrected them since (JSON), for the review sections. */
   readonly answers: unknown;
+  /** The flow version the request was sent with. */
+  readonly flowVersion: number;
   readonly history: RequestEvent[];
   readonly notes: Note[];
 }
@@ -72,8 +74,8 @@ export class ProcessingActions {
     await this.deps.repository.transaction((writes) =>
       writes.audit([auditEntry(actor, "read", id, this.now())]),
     );
-    const { answers, ...row } = request;
-    return { request: row, answers: JSON.parse(answers), history, notes };
+    const { answers, flowVersion, ...row } = request;
+    return { request: row, answers: JSON.parse(answers), flowVersion, history, notes };
   }
 
   /** "Suivre": the actor follows the request from now on. */

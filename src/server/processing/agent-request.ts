@@ -22,9 +22,13 @@ export async function agentRequest(
 ): Promise<AgentRequestView | undefined> {
   const file = await deps.actions.read(actor, id);
   if (!file) return undefined;
-  const [documents, exchanged] = await Promise.all([
+  const [documents, exchanged, changes] = await Promise.all([
     deps.exchangesRepository.documents(id),
     deps.exchanges.of(id, file.request.flowId),
+    deps.exchanges.answerChanges(id),
   ]);
-  return requestView(file, deps.flows.current(file.request.flowId), deps.flows.french, documents, exchanged);
+  const { flowId } = file.request;
+  // The answers are read with the flow version they were given for, as the server checked them.
+  const flow = deps.flows.get(flowId, file.flowVersion) ?? deps.flows.current(flowId);
+  return requestView(file, flow, deps.flows.french, documents, exchanged, changes);
 }

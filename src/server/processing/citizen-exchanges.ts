@@ -7,6 +7,7 @@
  * session, or for a request sent without an account the device holding its id.
  */
 import { createHash } from "node:crypto";
+import type { Transaction } from "kysely";
 import type {
   AskCitizenBody,
   CitizenExchanges,
@@ -17,18 +18,23 @@ import type {
 } from "../../shared/api/agents";
 import type { ApiErrorCode } from "../../shared/api/error-codes";
 import type { Flow } from "../../shared/flow/schema";
+import type { AnswerChangesRepository } from "../db/answer-changes-repository";
 import type { ExchangesRepository, MessageRow, TaskRow } from "../db/exchanges-repository";
 import type { ProcessingRepository } from "../db/processing-repository";
-import { documentFieldById } from "../flows/flow-fields";
+import type { Tables } from "../db/tables";
+import { documentFieldById, questionFieldById } from "../flows/flow-fields";
 import type { FlowRegistry } from "../flows/flow-registry";
+import { canonicalJson } from "../requests/fingerprint";
 import type { RequestsService } from "../requests/requests-service";
 import { mayProcess, type StaffActor } from "../staff/staff-actor";
+import { correctAnswers } from "./answer-corrections";
 import { auditEntry } from "./audit";
 import type { CitizenNotices } from "./citizen-notices";
 
 export interface ExchangesDeps {
   readonly processing: ProcessingRepository;
   readonly exchanges: ExchangesRepository;
+  readonly answerChanges: AnswerChangesRepository;
   readonly requests: RequestsService;
   readonly notices: CitizenNotices;
   readonly flows: FlowRegistry;
@@ -38,13 +44,20 @@ export interface ExchangesDeps {
 
 export type ExchangeOutcome =
   | { readonly ok: true }
-  | { readonly ok: false; readonly code: ApiErrorCode; readonly status: 400 | 404 | 409 | 422 };
+  | {
+      readonly ok: false;
+      readonly code: ApiErrorCode;
+      readonly status: 400 | 404 | 409 | 422;
+      /** The answers to check, with a refused correction. */
+      readonly details?: Readonly<Record<string, unknown>>;
+    };
 
 /** Thrown inside a transaction to roll it back with the answer to give. */
 class Refusal extends Error {
   constructor(
     readonly code: ApiErrorCode,
     readonly status: 400 | 404 | 409 | 422,
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(code);
   }
@@ -62,8 +75,9 @@ export class CitizenExchangesService {
   }
 
   /**
-   * Asks the citizen for a correction or for documents (fields of the request's flow): the
-   * request goes to "waiting for the citizen", with the task, its audit entry and the notice.
+   * Asks the citizen for a correction (in words, and of named questions of the request's flow
+   * version) or for documents (fields of the request's flow): the request goes to "waiting for
+   * the citizen", with the task, its audit entry and the notice.
    */
   async ask(actor: StaffActor, id: string, body: AskCitizenBody): Promise<ExchangeOutcome> {
     const request = await this.scoped(actor, id);
@@ -72,6 +86,10 @@ export class CitizenExchangesService {
     const documents = [...new Set(body.documents ?? [])];
     if (documents.some((fieldId) => !flow || !documentFieldById(flow, fieldId)))
       return refuse("unknown_document_field", 422);
+    const questions = [...new Set(body.questions ?? [])];
+    const asked = questions.length > 0 ? await this.sentFlowOf(id) : undefined;
+    if (questions.some((fieldId) => !asked || !questionFieldById(asked, fieldId)))
+      return refuse("unknown_question_field", 422);
     const at = this.now();
     // Documents may be asked for without words: the history then names them.
     const words =
@@ -100,6 +118,7 @@ export class CitizenExchangesService {
           answer_digest: null,
           answer_text: null,
           origin: "agent",
+          questions: JSON.stringify(questions),
         });
         await this.deps.processing.writes(trx).audit([auditEntry(actor, "ask_citizen", id, at, words)]);
         await this.deps.notices.notify(trx, id, "requestTask");
@@ -134,14 +153,29 @@ export class CitizenExchangesService {
     return { ok: true };
   }
 
-  /** The tasks and messages, for staff of the procedure (the caller checked it) or the citizen. */
+  /**
+   * The tasks and messages, for staff of the procedure (the caller checked it) or the citizen;
+   * a waiting correction carries the answers it names as the request holds them now.
+   */
   async of(id: string, flowId: string): Promise<CitizenExchanges> {
     const [tasks, messages] = await Promise.all([
       this.deps.exchanges.tasks(id),
       this.deps.exchanges.messages(id),
     ]);
     const flow = this.flowOf(flowId);
-    return { tasks: tasks.map((task) => this.taskView(task, flow)), messages: messages.map(messageView) };
+    const namesQuestions = tasks.some((task) => questionsOf(task).length > 0);
+    const sent = namesQuestions ? await this.deps.answerChanges.answered(id) : undefined;
+    const answers = sent ? (JSON.parse(sent.answers) as Record<string, unknown>) : {};
+    const sentFlow = sent && this.deps.flows.get(sent.flowId, sent.flowVersion);
+    return {
+      tasks: tasks.map((task) => this.taskView(task, flow, sentFlow, answers)),
+      messages: messages.map(messageView),
+    };
+  }
+
+  /** The answers corrected by the citizen, oldest first, for the agent's history. */
+  answerChanges(id: string) {
+    return this.deps.answerChanges.of(id);
   }
 
   /** The citizen's view, if `accountId` (or nobody, for a request without an account) may read it. */
@@ -174,8 +208,12 @@ export class CitizenExchangesService {
     const asked = JSON.parse(task.documents) as string[];
     const documents = body.documents ?? [];
     if (documents.some((doc) => !asked.includes(doc.fieldId))) return refuse("unknown_document_field", 422);
+    const corrections = body.corrections ?? {};
+    const questions = questionsOf(task);
+    if (Object.keys(corrections).some((fieldId) => !questions.includes(fieldId)))
+      return refuse("correction_not_asked", 422);
     const at = this.now().toISOString();
-    const write = async (trx: Parameters<ExchangesRepository["answerTask"]>[0]) => {
+    const write = async (trx: Transaction<Tables>) => {
       if (
         !(await this.deps.exchanges.answerTask(trx, taskId, {
           at,
@@ -185,6 +223,13 @@ export class CitizenExchangesService {
         }))
       )
         throw new Refusal("task_answered", 409);
+      const corrected = await correctAnswers(
+        { flows: this.deps.flows, changes: this.deps.answerChanges, newId: this.newId },
+        trx,
+        { id, taskId, at },
+        corrections,
+      );
+      if (!corrected.ok) throw new Refusal(corrected.code, corrected.status, corrected.details);
       const bound = await this.deps.exchanges.bindUploads(
         trx,
         id,
@@ -209,6 +254,7 @@ export class CitizenExchangesService {
           answer_digest: null,
           answer_text: null,
         });
+      await this.deps.processing.beforeCommit();
     };
     // Documents left for later do not hold the request: it waits only for what an agent asked.
     const othersOpen = tasks.some((t) => t.id !== taskId && t.answered_at === null && t.origin === "agent");
@@ -225,7 +271,12 @@ export class CitizenExchangesService {
       return { ok: true };
     } catch (error) {
       if (error instanceof Refusal)
-        return (await this.replayed(taskId, body, digest)) ?? refuse(error.code, error.status);
+        return (
+          (await this.replayed(taskId, body, digest)) ?? {
+            ...refuse(error.code, error.status),
+            ...(error.details ? { details: error.details } : {}),
+          }
+        );
       throw error;
     }
   }
@@ -285,8 +336,14 @@ export class CitizenExchangesService {
       : undefined;
   }
 
-  private taskView(task: TaskRow, flow: Flow | undefined): TaskView {
+  private taskView(
+    task: TaskRow,
+    flow: Flow | undefined,
+    sentFlow: Flow | undefined,
+    answers: Readonly<Record<string, unknown>>,
+  ): TaskView {
     const texts = this.deps.flows.french;
+    const waiting = task.answered_at === null;
     return {
       id: task.id,
       at: task.at,
@@ -297,12 +354,26 @@ export class CitizenExchangesService {
         const field = flow && documentFieldById(flow, fieldId);
         return { fieldId, label: (field && texts.text(field.label, flow.id)) ?? fieldId };
       }),
+      questions: questionsOf(task).map((fieldId) => {
+        const field = sentFlow && questionFieldById(sentFlow, fieldId);
+        const label = (field && texts.text(field.label, sentFlow.id)) ?? fieldId;
+        // Once answered, the device has nothing to fill in: the answers stay on the server.
+        return waiting && Object.hasOwn(answers, fieldId)
+          ? { fieldId, label, value: answers[fieldId] }
+          : { fieldId, label };
+      }),
       answeredAt: task.answered_at,
     };
   }
 
   private flowOf(flowId: string): Flow | undefined {
     return this.deps.flows.current(flowId);
+  }
+
+  /** The flow version the request was sent with: its questions are the ones it answered. */
+  private async sentFlowOf(id: string): Promise<Flow | undefined> {
+    const sent = await this.deps.answerChanges.answered(id);
+    return sent && this.deps.flows.get(sent.flowId, sent.flowVersion);
   }
 
   private async scoped(actor: StaffActor, id: string) {
@@ -325,10 +396,14 @@ function sameMessage(row: MessageRow, id: string, body: CitizenMessageBody, atta
   return row.request_id === id && row.text === body.text && row.attachments === JSON.stringify(attachments);
 }
 
+const questionsOf = (task: TaskRow): string[] => JSON.parse(task.questions) as string[];
+
 function digestOf(body: TaskAnswerBody): string {
+  // Answers without corrections keep the text their digests were first recorded with.
   const canonical = JSON.stringify({
     documents: (body.documents ?? []).map((doc) => [doc.fieldId, doc.uploadId]),
     text: body.text ?? "",
+    ...(body.corrections ? { corrections: canonicalJson(body.corrections) } : {}),
   });
   return createHash("sha256").update(canonical).digest("hex");
 }

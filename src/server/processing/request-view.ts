@@ -10,8 +10,9 @@ import { DOCUMENT_LATER } from "../../shared/engine/answers";
 import { computeValues } from "../../shared/engine/computed";
 import { reviewSections } from "../../shared/engine/review";
 import type { Field, Flow } from "../../shared/flow/schema";
+import type { AnswerChangeRow } from "../db/answer-changes-repository";
 import type { RequestDocumentRow } from "../db/exchanges-repository";
-import { documentFieldById, documentFields } from "../flows/flow-fields";
+import { documentFieldById, documentFields, questionFieldById, questionFields } from "../flows/flow-fields";
 import type { FrenchTexts } from "../flows/french-texts";
 import { actionsFrom, isRequestStatus } from "../requests/lifecycle";
 import type { RequestFile } from "./actions";
@@ -25,6 +26,7 @@ export function requestView(
   texts: FrenchTexts,
   documents: readonly RequestDocumentRow[],
   exchanges: CitizenExchanges,
+  changes: readonly AnswerChangeRow[] = [],
 ): AgentRequestView {
   const answers = (file.answers ?? {}) as Answers;
   const say = (key: string) => (flow && texts.text(key, flow.id)) ?? key;
@@ -68,25 +70,71 @@ export function requestView(
         size: doc.size,
       };
     }),
-    history: file.history.map((event) => ({
-      at: event.at,
-      action: event.action,
-      fromStatus: event.fromStatus,
-      toStatus: event.toStatus,
-      actor: event.actor,
-      reason: event.reason,
-    })),
+    history: withChanges(
+      file.history.map((event) => ({
+        at: event.at,
+        action: event.action,
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        actor: event.actor,
+        reason: event.reason,
+      })),
+      changes.map((change) => changeEntry(change, flow, say, texts)),
+    ),
     notes: file.notes,
     messages: exchanges.messages,
     tasks: exchanges.tasks,
     documentFields: flow
       ? documentFields(flow).map((field) => ({ fieldId: field.id, label: say(field.label) }))
       : [],
+    questionFields: flow
+      ? questionFields(flow).map((field) => ({ fieldId: field.id, label: say(field.label) }))
+      : [],
     // The citizen's answer is theirs to give; asking goes through its own route.
     actions: isRequestStatus(status)
       ? actionsFrom(status).filter((a) => a !== "citizen_answered" && a !== "ask_citizen")
       : [],
     reasons: reasonsOf(file.request.flowId, texts),
+  };
+}
+
+type HistoryEntry = AgentRequestView["history"][number];
+
+/** The status changes and the corrected answers in one history, in time order (stable). */
+function withChanges(events: HistoryEntry[], changes: HistoryEntry[]): HistoryEntry[] {
+  if (changes.length === 0) return events;
+  return [...events, ...changes]
+    .map((entry, order) => ({ entry, order }))
+    .sort((a, b) => a.entry.at.localeCompare(b.entry.at) || a.order - b.order)
+    .map(({ entry }) => entry);
+}
+
+/**
+ * A corrected answer as the history says it: "Ressources mensuelles : 150 000 → 180 000". It
+ * is no change of status: both statuses are left empty.
+ */
+function changeEntry(
+  change: AnswerChangeRow,
+  flow: Flow | undefined,
+  say: (key: string) => string,
+  texts: FrenchTexts,
+): HistoryEntry {
+  const field = flow && questionFieldById(flow, change.field_id);
+  const words = (json: string | null) => {
+    const value: unknown = json === null ? undefined : JSON.parse(json);
+    return field ? (rowsOf(field, value, say, texts)[0]?.value ?? "") : shown(value, texts);
+  };
+  return {
+    at: change.at,
+    action: "correct_answers",
+    fromStatus: "",
+    toStatus: "",
+    actor: "citizen",
+    reason: agents(texts, "values.correctedAnswer", {
+      label: field ? say(field.label) : change.field_id,
+      before: words(change.previous),
+      after: words(change.corrected),
+    }),
   };
 }
 
@@ -132,6 +180,6 @@ function shown(value: unknown, texts: FrenchTexts): string {
   return JSON.stringify(value);
 }
 
-function agents(texts: FrenchTexts, key: string, params: Record<string, number> = {}): string {
+function agents(texts: FrenchTexts, key: string, params: Record<string, number | string> = {}): string {
   return texts.text(key, "agents", params) ?? key;
 }

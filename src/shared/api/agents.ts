@@ -146,6 +146,15 @@ export const TaskSchema = v.object({
   text: v.string(),
   /** The document fields asked for (the flow's field ids), with their French names. */
   documents: v.array(v.object({ fieldId: v.string(), label: v.string() })),
+  /**
+   * The questions to correct (top-level fields of the request's flow version), with their French
+   * names and, while the task waits, the answer the request holds now (absent: not answered): the
+   * device dropped its answers once the request was sent. Absent from tasks kept before.
+   */
+  questions: v.optional(
+    v.array(v.object({ fieldId: v.string(), label: v.string(), value: v.optional(v.unknown()) })),
+    [],
+  ),
   answeredAt: v.nullable(v.string()),
 });
 export type TaskView = v.InferOutput<typeof TaskSchema>;
@@ -162,6 +171,11 @@ export const AgentRequestSchema = v.object({
   tasks: v.array(TaskSchema),
   /** The flow's document fields, with their French names: what an agent may ask the citizen for. */
   documentFields: v.array(v.object({ fieldId: v.string(), label: v.string() })),
+  /**
+   * The questions of the request's flow version (top-level, not documents nor lists), with their
+   * French names: what an agent may ask the citizen to correct.
+   */
+  questionFields: v.array(v.object({ fieldId: v.string(), label: v.string() })),
   /** The status actions open from where the request stands. */
   actions: v.array(v.string()),
   reasons: DecisionReasonsSchema,
@@ -190,14 +204,21 @@ export type StatusBody = v.InferOutput<typeof StatusBodySchema>;
 
 export const NoteBodySchema = v.object({ text: v.pipe(v.string(), v.maxLength(5000)) });
 
+/** At most this many questions are named in one correction. */
+export const CORRECTION_QUESTIONS_LIMIT = 30;
+
 /**
- * A correction is said in words; documents are named by their fields, words optional beside
- * them (the server refuses a correction without words and a request for documents without one).
+ * A correction is said in words, and may name the questions to correct (the citizen then
+ * changes those answers); documents are named by their fields, words optional beside them (the
+ * server refuses a correction without words and a request for documents without one).
  */
 export const AskCitizenBodySchema = v.object({
   kind: v.picklist(TASK_KINDS),
   text: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(2000)), ""),
   documents: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(20))),
+  questions: v.optional(
+    v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(CORRECTION_QUESTIONS_LIMIT)),
+  ),
 });
 export type AskCitizenBody = v.InferOutput<typeof AskCitizenBodySchema>;
 
@@ -207,6 +228,15 @@ export const StaffMessageBodySchema = v.object({
 
 const CLIENT_ID = v.pipe(v.string(), v.toLowerCase(), v.regex(SUBMISSION_ID));
 const UPLOAD_IDS = v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(20));
+
+/** One answer as a question of the wizard stores it (text, number, yes/no, choices), or null. */
+const CORRECTED_VALUE = v.union([
+  v.pipe(v.string(), v.maxLength(5000)),
+  v.number(),
+  v.boolean(),
+  v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(50)),
+  v.null(),
+]);
 
 /** The citizen's answer to a task, sent once through the outbox: `clientId` makes a replay harmless. */
 export const TaskAnswerBodySchema = v.object({
@@ -222,6 +252,16 @@ export const TaskAnswerBodySchema = v.object({
   ),
   /** What the person says or corrects, in their words. */
   text: v.optional(v.pipe(v.string(), v.maxLength(5000))),
+  /**
+   * The corrected answers of the questions the task names, by field id, as the wizard stores
+   * them; null clears an answer. The server checks the whole request again with them.
+   */
+  corrections: v.optional(
+    v.pipe(
+      v.record(v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9]{0,99}$/)), CORRECTED_VALUE),
+      v.check((record) => Object.keys(record).length <= CORRECTION_QUESTIONS_LIMIT),
+    ),
+  ),
 });
 export type TaskAnswerBody = v.InferOutput<typeof TaskAnswerBodySchema>;
 

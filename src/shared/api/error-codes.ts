@@ -80,6 +80,9 @@ export const API_ERROR_CODES = [
   "task_answered",
   "task_answer_conflict",
   "attachment_invalid",
+  "unknown_question_field",
+  "correction_not_asked",
+  "invalid_corrections",
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -39,6 +39,8 @@ export interface TestServerOptions {
   /** Staff session rules over the defaults (the idle timeout). */
   readonly staff?: Partial<StaffRules>;
   readonly processingHooks?: ProcessingHooks;
+  /** Flows other than the real ones (a test's own earlier version). */
+  readonly flowsDir?: string;
 }
 
 /**
@@ -71,6 +73,7 @@ export async function startTestServer(
     },
     {
       database: database.options,
+      ...(options.flowsDir ? { flowsDir: options.flowsDir } : {}),
       ...(options.hooks ? { hooks: options.hooks } : {}),
       ...(options.accountOptions ? { accounts: options.accountOptions } : {}),
       ...(options.processingHooks ? { processingHooks: options.processingHooks } : {}),
