@@ -1,10 +1,11 @@
 /**
- * The person's answers to the province about a sent request — documents and words for a task,
- * or a message — waiting to be sent, then kept as sent. Each has its client id, made here once:
+ * The person's answers to the province about a sent request — documents, words and corrected
+ * answers for a task, or a message — waiting to be sent, then kept as sent. Each has its client id, made here once:
  * the server keeps an answer once whatever the number of tries. The documents' bytes are in
  * `files` (as a draft's are) until the server has the answer, then dropped with it, in one
  * transaction, as a request's are once sent.
  */
+import type { TaskAnswerBody } from "../../shared/api/agents";
 import type { DocumentRef } from "../../shared/engine/validate";
 import { database } from "./database";
 
@@ -12,6 +13,8 @@ export interface AnswerDocument {
   readonly fieldId: string;
   readonly ref: DocumentRef;
 }
+
+export type CorrectedAnswers = NonNullable<TaskAnswerBody["corrections"]>;
 
 export interface AnswerRecord {
   /** Made on the device when the person sends; the server recognises a retry by it. */
@@ -24,6 +27,11 @@ export interface AnswerRecord {
   readonly taskId?: string;
   readonly documents: readonly AnswerDocument[];
   readonly text?: string;
+  /**
+   * The answers a correction names, as the person left them (null: cleared), by field id. They
+   * leave the device with the confirmation, as a sent request's answers do.
+   */
+  readonly corrections?: CorrectedAnswers;
   readonly createdAt: string;
   /** ready: waiting to be sent (or being sent); sent: the server has it; problem: it refused it. */
   readonly status: "ready" | "sent" | "problem";
@@ -80,7 +88,7 @@ export async function markAnswerSent(clientId: string): Promise<void> {
     return;
   }
   const files = tx.objectStore("files");
-  const { uploads: _, problem: __, ...kept } = answer;
+  const { uploads: _, problem: __, corrections: ___, ...kept } = answer;
   await Promise.all([
     ...answer.documents.map(({ ref }) => files.delete(ref.id)),
     tx.objectStore("answers").put({ ...kept, status: "sent", sentAt: new Date().toISOString() }),

@@ -1,6 +1,6 @@
 /**
- * Sends one answer to the province about a sent request (a task's documents and words, or a
- * message) the way a request is sent: its documents first over tus, each resumable and
+ * Sends one answer to the province about a sent request (a task's documents, words and
+ * corrected answers, or a message) the way a request is sent: its documents first over tus, each resumable and
  * remembered as soon as the server names it, then one POST carrying the answer's client id, which
  * the server keeps once whatever the number of tries. No DOM and no fetch: the transport is given.
  */
@@ -45,6 +45,7 @@ export async function sendAnswer(
           clientId: answer.clientId,
           documents: uploaded,
           ...(answer.text ? { text: answer.text } : {}),
+          ...(answer.corrections ? { corrections: answer.corrections } : {}),
         })
       : await transport.postMessage(answer.requestId, { clientId: answer.clientId, text: answer.text ?? "" });
   } catch (error) {

@@ -278,6 +278,20 @@ function minOf(field: Field): Record<string, number> {
   return field.type === "group" ? { count: Math.max(1, field.min) } : {};
 }
 
+/**
+ * Errors of one answer on its own, its condition aside: an answer the province asked the person
+ * to correct after sending, checked on the device as its page checks it. The server then checks
+ * the whole request with validateAnswers.
+ */
+export function validateAnswer(
+  field: LeafFieldDef,
+  value: unknown,
+  options: ValidateOptions = {},
+): FieldError[] {
+  if (isEmpty(value)) return field.required ? [error(field, field.id, "required")] : [];
+  return checkLeaf(field, value, field.id, options.today ?? todayInNoumea());
+}
+
 /** Errors on one page: what "Continuer" checks before moving on. */
 export function validateStep(
   flow: Flow,

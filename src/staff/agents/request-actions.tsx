@@ -1,8 +1,9 @@
 /**
  * What an agent does with a request: follow it, hand it to a colleague, move its status (a
  * reason from the department's list for a refusal or a closing, confirmed before it is sent:
- * the person is told), and ask the person for a correction (in words) or for documents (the
- * flow's document fields, ticked; words optional).
+ * the person is told), and ask the person for a correction (in words, and the answers to
+ * correct, ticked: the person changes those on their phone) or for documents (the flow's
+ * document fields, ticked; words optional).
  */
 import { useState } from "preact/hooks";
 import { type AgentRequestView, type ColleaguesView, STATUS_ACTIONS } from "../../shared/api/agents";
@@ -206,6 +207,7 @@ function StatusChange({ view, onDone, onProblem }: Props) {
 function AskCitizen({ view, onDone, onProblem }: Props) {
   const [kind, setKind] = useState<"correction" | "documents">("documents");
   const [documents, setDocuments] = useState<readonly string[]>([]);
+  const [questions, setQuestions] = useState<readonly string[]>([]);
   const [text, setText] = useState("");
   const [missing, setMissing] = useState(false);
   // A flow without document fields leaves only a correction to ask for.
@@ -219,10 +221,12 @@ function AskCitizen({ view, onDone, onProblem }: Props) {
       kind: chosenKind,
       text: text.trim(),
       ...(chosenKind === "documents" ? { documents: [...documents] } : {}),
+      ...(chosenKind === "correction" && questions.length > 0 ? { questions: [...questions] } : {}),
     });
     if (!answer.ok) return onProblem(answer.problem);
     setText("");
     setDocuments([]);
+    setQuestions([]);
     await onDone(t("agents.ask.done"));
   };
   const toggle = (fieldId: string, on: boolean) => {
@@ -270,6 +274,31 @@ function AskCitizen({ view, onDone, onProblem }: Props) {
                   onChange={(event) => toggle(field.fieldId, event.currentTarget.checked)}
                 />
                 <label for={`ask-document-${field.fieldId}`}>{field.label}</label>
+              </p>
+            ))}
+          </fieldset>
+        )}
+        {chosenKind === "correction" && view.questionFields.length > 0 && (
+          <fieldset class="agents-fieldset agents-questions-asked" aria-describedby="ask-questions-hint">
+            <legend>{t("agents.ask.whichQuestions")}</legend>
+            <p class="staff-hint" id="ask-questions-hint">
+              {t("agents.ask.questionsHint")}
+            </p>
+            {view.questionFields.map((field) => (
+              <p key={field.fieldId} class="agents-choice">
+                <input
+                  type="checkbox"
+                  id={`ask-question-${field.fieldId}`}
+                  value={field.fieldId}
+                  checked={questions.includes(field.fieldId)}
+                  onChange={(event) => {
+                    const on = event.currentTarget.checked;
+                    setQuestions((chosen) =>
+                      on ? [...chosen, field.fieldId] : chosen.filter((id) => id !== field.fieldId),
+                    );
+                  }}
+                />
+                <label for={`ask-question-${field.fieldId}`}>{field.label}</label>
               </p>
             ))}
           </fieldset>

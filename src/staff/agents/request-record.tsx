@@ -34,6 +34,15 @@ export function RequestRecord({ view, me, colleagues, onDone, onProblem }: Props
         ) : (
           <ol class="agents-list">
             {view.history.map((entry) => {
+              // An answer the person corrected: no status changed, the entry says what did.
+              if (entry.action === "correct_answers")
+                return (
+                  <li key={`${entry.at}-${entry.action}-${entry.reason}`}>
+                    <strong>{formatMoment(entry.at)}</strong>{" "}
+                    {t("agents.history.corrected", { who: who(entry.actor) })}
+                    <span class="agents-explanation">{entry.reason}</span>
+                  </li>
+                );
               const to = statusName(entry.toStatus);
               return (
                 <li key={`${entry.at}-${entry.action}`}>
@@ -68,6 +77,11 @@ export function RequestRecord({ view, me, colleagues, onDone, onProblem }: Props
                 {task.documents.length > 0 && (
                   <span class="agents-explanation">
                     {t("agents.tasks.documents", { list: task.documents.map((doc) => doc.label).join(", ") })}
+                  </span>
+                )}
+                {task.questions.length > 0 && (
+                  <span class="agents-explanation">
+                    {t("agents.tasks.questions", { list: task.questions.map((q) => q.label).join(", ") })}
                   </span>
                 )}
                 <span class="agents-explanation">

@@ -14,8 +14,13 @@ import type { RequestExchanges } from "./use-exchanges";
 
 type FormComponent = typeof import("./task-answer-form").TaskAnswerForm;
 
-/** The form carries the wizard's document field: loaded when a task waits, not with every receipt. */
-function LazyTaskAnswerForm(props: { request: RequestRecord; task: TaskView; onRecorded: () => void }) {
+/** The form carries the wizard's fields: loaded when a task waits, not with every receipt. */
+function LazyTaskAnswerForm(props: {
+  request: RequestRecord;
+  task: TaskView;
+  onRecorded: () => void;
+  refused?: AnswerRecord | undefined;
+}) {
   const { t } = useTranslation();
   const [Form, setForm] = useState<FormComponent>();
   const [failed, setFailed] = useState(false);
@@ -43,6 +48,8 @@ function TaskItem({
   const { t, language } = useTranslation();
   const date = (iso: string) => formatDate(localIsoDate(new Date(iso)), language);
   const headingId = `task-${task.id}-heading`;
+  // Corrected answers the server would not take: the person changes them and sends again.
+  const refused = answer?.status === "problem" && answer.problem === "invalid_corrections" ? answer : undefined;
   const title =
     task.origin === "later"
       ? t("exchanges:tasks.later", { count: task.documents.length })
@@ -71,10 +78,23 @@ function TaskItem({
       )}
       {task.answeredAt ? (
         <p class="notice notice--info">{t("exchanges:tasks.answered", { date: date(task.answeredAt) })}</p>
-      ) : answer ? (
+      ) : answer && !refused ? (
         <AnswerStatus answer={answer} onRetry={reload} />
       ) : (
-        <LazyTaskAnswerForm request={request} task={task} onRecorded={reload} />
+        <>
+          {refused && (
+            <p class="notice notice--error" role="alert">
+              {t("exchanges:answer.invalidCorrections")}
+            </p>
+          )}
+          <LazyTaskAnswerForm
+            key={refused?.clientId}
+            request={request}
+            task={task}
+            onRecorded={reload}
+            refused={refused}
+          />
+        </>
       )}
     </section>
   );

@@ -1,20 +1,21 @@
 import "../fields/fields.css";
 /**
  * Answering what the province asks — named documents, a correction — from the receipt, with the
- * wizard's own document field (same checks, photos shrunk the same way, bytes kept on the device)
- * and a box for the person's words. "Envoyer ma réponse" keeps the answer on the device first;
+ * wizard's own document field (same checks, photos shrunk the same way, bytes kept on the device),
+ * the wizard's own questions for the answers a correction names (correction-questions.tsx), and
+ * a box for the person's words. "Envoyer ma réponse" keeps the answer on the device first;
  * the sender sends it once, now or when the network returns. Loaded with the procedure's flow,
  * which a device that made or opened the request already has. It lives with the wizard, so it
  * is part of the procedure's offline pack (with the document field), not of every first visit.
  */
 import { useEffect, useState } from "preact/hooks";
 import type { TaskView } from "../../../shared/api/agents";
-import type { DocumentRef } from "../../../shared/engine/validate";
+import type { DocumentRef, FieldError } from "../../../shared/engine/validate";
 import { isDocumentRef } from "../../../shared/engine/validate";
 import type { Flow } from "../../../shared/flow/schema";
 import { i18n } from "../../i18n/i18n";
 import { useTranslation } from "../../i18n/use-translation";
-import type { AnswerDocument } from "../../storage/answers";
+import type { AnswerDocument, AnswerRecord } from "../../storage/answers";
 import type { RequestRecord } from "../../storage/requests";
 import { sendAnswerWhenOnline } from "../../sync/exchanges";
 import { DocumentField } from "../fields/document-field";
@@ -22,6 +23,13 @@ import type { LeafFieldOfType } from "../fields/field-props";
 import { deviceFiles } from "../file-store";
 import { flowText } from "../flow-text";
 import { loadFlow } from "../flows";
+import {
+  CorrectionQuestions,
+  changedAny,
+  correctedAnswers,
+  correctionErrors,
+  shownQuestions,
+} from "./correction-questions";
 
 type DocumentFieldDef = LeafFieldOfType<"document">;
 
@@ -46,27 +54,42 @@ interface Props {
   readonly request: RequestRecord;
   readonly task: TaskView;
   readonly onRecorded: () => void;
+  /** An answer the server refused: its corrected answers and words, to change and send again. */
+  readonly refused?: AnswerRecord | undefined;
 }
 
-export function TaskAnswerForm({ request, task, onRecorded }: Props) {
+export function TaskAnswerForm({ request, task, onRecorded, refused }: Props) {
   const { t, language } = useTranslation();
   const [flow, setFlow] = useState<Flow | null>();
   const [files, setFiles] = useState<Readonly<Record<string, unknown>>>({});
-  const [text, setText] = useState("");
+  const [text, setText] = useState(refused?.text ?? "");
   const [error, setError] = useState(false);
   const [recording, setRecording] = useState(false);
+  // A device that kept this task from before corrections named questions has none.
+  const questions = task.questions ?? [];
+  const [values, setValues] = useState<Readonly<Record<string, unknown>>>(() => ({
+    ...Object.fromEntries(questions.map((question) => [question.fieldId, question.value])),
+    ...refused?.corrections,
+  }));
+  const [questionErrors, setQuestionErrors] = useState<readonly FieldError[]>([]);
   const asksDocuments = task.documents.length > 0;
+  const asksQuestions = questions.length > 0;
+  const needsFlow = asksDocuments || asksQuestions;
   useEffect(() => {
-    if (!asksDocuments) return;
+    if (!needsFlow) return;
     let current = true;
-    void Promise.all([loadFlow(request.flowId), i18n.loadNamespaces([request.flowId, "fields"])]).then(
+    void Promise.all([
+      loadFlow(request.flowId),
+      i18n.loadNamespaces([request.flowId, "fields", "errors", "glossary"]),
+    ]).then(
       ([loaded]) => current && setFlow(loaded?.flow ?? null),
       () => current && setFlow(null),
     );
     return () => {
       current = false;
     };
-  }, [request.flowId, asksDocuments]);
+  }, [request.flowId, needsFlow]);
+  const shown = flow ? shownQuestions(flow, questions) : [];
 
   const documents: AnswerDocument[] = task.documents.flatMap(({ fieldId }) => {
     const value = files[fieldId];
@@ -79,7 +102,10 @@ export function TaskAnswerForm({ request, task, onRecorded }: Props) {
 
   async function send(event: Event) {
     event.preventDefault();
-    if (documents.length === 0 && text.trim() === "") {
+    const wrong = correctionErrors(shown, values);
+    setQuestionErrors(wrong);
+    if (wrong.length > 0) return;
+    if (documents.length === 0 && text.trim() === "" && !changedAny(shown, values)) {
       setError(true);
       document.getElementById(errorId)?.focus();
       return;
@@ -93,6 +119,7 @@ export function TaskAnswerForm({ request, task, onRecorded }: Props) {
         taskId: task.id,
         documents,
         ...(text.trim() ? { text: text.trim() } : {}),
+        ...(shown.length > 0 ? { corrections: correctedAnswers(shown, values) } : {}),
       });
       onRecorded();
     } finally {
@@ -105,11 +132,33 @@ export function TaskAnswerForm({ request, task, onRecorded }: Props) {
     <form class="task-answer" onSubmit={(event) => void send(event)} noValidate>
       {error && (
         <p class="notice notice--error" id={errorId} tabIndex={-1} role="alert">
-          {asksDocuments ? t("exchanges:tasks.nothingYet") : t("exchanges:tasks.noText")}
+          {asksQuestions
+            ? t("exchanges:tasks.nothingChanged")
+            : asksDocuments
+              ? t("exchanges:tasks.nothingYet")
+              : t("exchanges:tasks.noText")}
         </p>
       )}
       {asksDocuments && flow === null && (
         <p class="notice notice--info">{t("exchanges:tasks.needsNetwork")}</p>
+      )}
+      {asksQuestions && flow === null && (
+        <p class="notice notice--info">{t("exchanges:tasks.questionsNeedNetwork")}</p>
+      )}
+      {translate && shown.length > 0 && (
+        <>
+          <p>{t("exchanges:tasks.questionsIntro")}</p>
+          <CorrectionQuestions
+            shown={shown}
+            values={values}
+            errors={questionErrors}
+            onChange={(fieldId, value) => {
+              setError(false);
+              setValues((current) => ({ ...current, [fieldId]: value }));
+            }}
+            text={translate}
+          />
+        </>
       )}
       {translate &&
         flow &&
@@ -135,7 +184,9 @@ export function TaskAnswerForm({ request, task, onRecorded }: Props) {
           );
         })}
       <label class="question__label" for={idOf("text")}>
-        {asksDocuments ? t("exchanges:tasks.noteLabel") : t("exchanges:tasks.correctionLabel")}
+        {asksDocuments || shown.length > 0
+          ? t("exchanges:tasks.noteLabel")
+          : t("exchanges:tasks.correctionLabel")}
       </label>
       <textarea
         id={idOf("text")}
