@@ -49,7 +49,8 @@ export function changedAny(
   values: Readonly<Record<string, unknown>>,
 ): boolean {
   return shown.some(
-    ({ question }) => JSON.stringify(values[question.fieldId] ?? null) !== JSON.stringify(question.value ?? null),
+    ({ question }) =>
+      JSON.stringify(values[question.fieldId] ?? null) !== JSON.stringify(question.value ?? null),
   );
 }
 

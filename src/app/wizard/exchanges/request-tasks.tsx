@@ -49,7 +49,8 @@ function TaskItem({
   const date = (iso: string) => formatDate(localIsoDate(new Date(iso)), language);
   const headingId = `task-${task.id}-heading`;
   // Corrected answers the server would not take: the person changes them and sends again.
-  const refused = answer?.status === "problem" && answer.problem === "invalid_corrections" ? answer : undefined;
+  const refused =
+    answer?.status === "problem" && answer.problem === "invalid_corrections" ? answer : undefined;
   const title =
     task.origin === "later"
       ? t("exchanges:tasks.later", { count: task.documents.length })
