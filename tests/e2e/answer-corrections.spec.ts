@@ -1,0 +1,130 @@
+/**
+ * A correction of the answers themselves (issue 11), end to end on the real server and the built
+ * app: a person sends a school-grant request from a phone (no account: the phone holds its id);
+ * an agent on a PC asks, from the request's page, to correct one question — the household's
+ * resources — ticked in the form; on the phone's receipt that question comes with the answer sent,
+ * checked as its page checks it (a word where a number is due is refused on the phone), changed
+ * offline — kept on the phone, said so — and sent once the network is back; the agent then reads
+ * the new amount, the quotient worked out again, and the change in the history.
+ */
+import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
+import grant from "../../locales/fr/bourse-scolaire.json" with { type: "json" };
+import exchanges from "../../locales/fr/exchanges.json" with { type: "json" };
+import { WizardPage } from "./pages/wizard-page";
+import { expectNoViolations } from "./support/axe";
+import { sendFromReview, walkExample } from "./support/example-walk";
+import { exampleOf } from "./support/flows";
+import { createE2eStaffAccount, staffSignIn } from "./support/staff-sign-in";
+import { exactly } from "./support/texts";
+
+const FLOW = "bourse-scolaire";
+const RESOURCES = grant.fields.monthlyResources.label;
+
+// The phone is offline for a while: failed fetches are expected then, so only uncaught errors count.
+const test = base;
+test.skip(({ isMobile }) => !isMobile, "a phone and a PC in one test: the phone project runs it");
+// A walk through a procedure, two browsers, a `npm run staff` process, on a loaded machine.
+test.setTimeout(180_000);
+
+function watch(page: Page, problems: string[]): Page {
+  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+  return page;
+}
+
+test("an agent asks to correct one answer, the person corrects it on the phone offline first, and the agent reads it", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const problems: string[] = [];
+  const phone = watch(page, problems);
+  const { example } = exampleOf(FLOW, "eligible-one-child");
+  expect(example.answers.monthlyResources).toBe(150_000);
+
+  // The phone sends the request, walked page by page.
+  const wizard = new WizardPage(phone, FLOW);
+  await phone.goto(`/${FLOW}`);
+  await wizard.start();
+  await walkExample(wizard, example);
+  await sendFromReview(wizard);
+  const official = phone
+    .getByRole("paragraph")
+    .filter({ hasText: wizard.texts.wizard("request.officialReference") })
+    .locator("strong");
+  await expect(official).toHaveText(/^BS-\d{4}-\d+$/, { timeout: 30_000 });
+  const reference = (await official.textContent()) ?? "";
+  const receiptUrl = phone.url();
+
+  // The PC: the agent opens it and asks for a correction of the resources, ticked in the form.
+  const pc: BrowserContext = await browser.newContext({
+    baseURL: baseURL ?? "",
+    locale: "fr-FR",
+    viewport: { width: 1280, height: 800 },
+    isMobile: false,
+    hasTouch: false,
+  });
+  const agent = watch(await pc.newPage(), problems);
+  await staffSignIn(agent, createE2eStaffAccount(["agent"], [FLOW]));
+  await agent.goto(`/agents?queue=to_process&q=${encodeURIComponent(reference)}`);
+  await agent.getByRole("row").filter({ hasText: reference }).getByRole("link", { name: reference }).click();
+  await expect(agent.getByRole("heading", { level: 1, name: `Demande ${reference}` })).toBeVisible();
+  await agent.getByLabel("Une correction").check();
+  const questions = agent.getByRole("group", { name: "Les réponses à faire corriger (si vous voulez)" });
+  await questions.getByLabel(RESOURCES).check();
+  await agent
+    .getByLabel("Ce qu'il faut corriger")
+    .fill("Le montant ne correspond pas à votre avis d'imposition. Merci de le vérifier.");
+  await expectNoViolations(agent, "the ask form with a question ticked");
+  await agent.getByRole("button", { name: "Envoyer la demande" }).click();
+  await expect(agent.getByText("C'est demandé", { exact: false })).toBeVisible();
+  await expect(agent.getByTestId("request-status")).toHaveText("En attente du demandeur");
+
+  // The phone's receipt: the question, with the answer the request holds.
+  await phone.goto(receiptUrl);
+  const tasks = phone.getByRole("region", {
+    name: exactly(exchanges.tasks.heading_one, exchanges.tasks.headingDone),
+  });
+  await expect(tasks).toContainText("avis d'imposition", { timeout: 30_000 });
+  await expect(tasks.getByText(exchanges.tasks.questionsIntro)).toBeVisible();
+  const amount = tasks.getByLabel(RESOURCES);
+  await expect(amount).toHaveValue("150000");
+  await expectNoViolations(phone, "a receipt with answers to correct");
+
+  // The same check as on the procedure's page: a word is not an amount.
+  await amount.fill("beaucoup");
+  const send = tasks.getByRole("button", { name: exchanges.tasks.send });
+  await send.click();
+  const summary = phone.getByRole("alert").filter({ hasText: grant.fields.monthlyResources.errors.required });
+  await expect(summary.first()).toBeVisible();
+
+  // Offline: the corrected amount is kept on the phone, said so.
+  await phone.context().setOffline(true);
+  await phone.evaluate(() => window.dispatchEvent(new Event("offline")));
+  await amount.fill("155 000");
+  await send.click();
+  await expect(tasks.getByText(exchanges.answer.waitingNetwork)).toBeVisible();
+
+  // The network is back: the sender sends it once, and the task reads as answered.
+  await phone.context().setOffline(false);
+  await phone.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect(tasks.getByText(/^Vous avez répondu le /)).toBeVisible({ timeout: 60_000 });
+  await expect(tasks.getByLabel(RESOURCES)).toHaveCount(0);
+
+  // The agent reads the new amount, the quotient worked out again, and the change in the history.
+  await agent.reload();
+  await expect(agent.getByTestId("request-status")).toHaveText("En instruction");
+  const answer = (label: string) =>
+    agent
+      .locator(".agents-answers div")
+      .filter({ has: agent.locator("dt", { hasText: label }) })
+      .locator("dd");
+  await expect(answer(RESOURCES)).toHaveText(/^155\s000$/);
+  const history = agent.getByRole("region", { name: "Historique" });
+  await expect(history).toContainText("Le demandeur a corrigé une réponse");
+  await expect(history).toContainText(new RegExp(`${RESOURCES}\\s: 150\\s000 → 155\\s000`));
+  // 155 000 F for 2.5 shares.
+  await expect(answer(grant.computed.familyQuotient.label).locator("strong")).toHaveText(/^62\s000/);
+
+  await pc.close();
+  expect(problems).toEqual([]);
+});
