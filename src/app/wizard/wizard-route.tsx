@@ -25,6 +25,17 @@ import type { WizardSession } from "./session";
 import { StartPage } from "./start-page";
 import { StepPage } from "./step-page";
 
+export { DocumentField } from "./fields/document-field";
+/**
+ * The wizard's own questions and document field, for the receipt's answer form
+ * (exchanges/task-answer-form.tsx), which takes them from this chunk once a task waits. Imported
+ * there directly, they would be split into a chunk of their own, shared by both, and a
+ * procedure's pages would weigh more for it.
+ */
+export { ErrorSummary } from "./fields/error-summary";
+export { QuestionField } from "./fields/question-field";
+export { deviceFiles } from "./file-store";
+
 type Loading =
   | { state: "loading" }
   | { state: "missing" }

@@ -9,10 +9,8 @@ import type { TaskView } from "../../../shared/api/agents";
 import { type FieldError, validateAnswer } from "../../../shared/engine/validate";
 import type { Flow, LeafFieldDef } from "../../../shared/flow/schema";
 import type { CorrectedAnswers } from "../../storage/answers";
-import { ErrorSummary } from "../fields/error-summary";
 import type { FlowText } from "../fields/field-props";
-import { QuestionField } from "../fields/question-field";
-import { deviceFiles } from "../file-store";
+import type { WizardFields } from "./task-answer-form";
 
 type Question = TaskView["questions"][number];
 type QuestionFieldDef = Exclude<LeafFieldDef, { type: "document" }>;
@@ -69,6 +67,8 @@ function sendable(value: unknown): CorrectedAnswers[string] {
 }
 
 interface Props {
+  /** The wizard's own components, from its chunk. */
+  readonly wizard: WizardFields;
   readonly shown: ReturnType<typeof shownQuestions>;
   readonly values: Readonly<Record<string, unknown>>;
   readonly errors: readonly FieldError[];
@@ -76,7 +76,8 @@ interface Props {
   readonly text: FlowText;
 }
 
-export function CorrectionQuestions({ shown, values, errors, onChange, text }: Props) {
+export function CorrectionQuestions({ wizard, shown, values, errors, onChange, text }: Props) {
+  const { ErrorSummary, QuestionField, deviceFiles } = wizard;
   return (
     <>
       <ErrorSummary errors={errors} fields={shown.map(({ field }) => field)} text={text} />

@@ -18,9 +18,7 @@ import { useTranslation } from "../../i18n/use-translation";
 import type { AnswerDocument, AnswerRecord } from "../../storage/answers";
 import type { RequestRecord } from "../../storage/requests";
 import { sendAnswerWhenOnline } from "../../sync/exchanges";
-import { DocumentField } from "../fields/document-field";
 import type { LeafFieldOfType } from "../fields/field-props";
-import { deviceFiles } from "../file-store";
 import { flowText } from "../flow-text";
 import { loadFlow } from "../flows";
 import {
@@ -32,6 +30,12 @@ import {
 } from "./correction-questions";
 
 type DocumentFieldDef = LeafFieldOfType<"document">;
+
+/** The wizard's components this form uses, taken from the wizard's chunk (see wizard-route.tsx). */
+export type WizardFields = Pick<
+  typeof import("../wizard-route"),
+  "DocumentField" | "ErrorSummary" | "QuestionField" | "deviceFiles"
+>;
 
 /**
  * A document field of the flow by its id, at the top level or inside a group (a child's
@@ -61,6 +65,7 @@ interface Props {
 export function TaskAnswerForm({ request, task, onRecorded, refused }: Props) {
   const { t, language } = useTranslation();
   const [flow, setFlow] = useState<Flow | null>();
+  const [wizard, setWizard] = useState<WizardFields>();
   const [files, setFiles] = useState<Readonly<Record<string, unknown>>>({});
   const [text, setText] = useState(refused?.text ?? "");
   const [error, setError] = useState(false);
@@ -80,9 +85,14 @@ export function TaskAnswerForm({ request, task, onRecorded, refused }: Props) {
     let current = true;
     void Promise.all([
       loadFlow(request.flowId),
+      import("../wizard-route"),
       i18n.loadNamespaces([request.flowId, "fields", "errors", "glossary"]),
     ]).then(
-      ([loaded]) => current && setFlow(loaded?.flow ?? null),
+      ([loaded, parts]) => {
+        if (!current) return;
+        setWizard(parts);
+        setFlow(loaded?.flow ?? null);
+      },
       () => current && setFlow(null),
     );
     return () => {
@@ -145,10 +155,11 @@ export function TaskAnswerForm({ request, task, onRecorded, refused }: Props) {
       {asksQuestions && flow === null && (
         <p class="notice notice--info">{t("exchanges:tasks.questionsNeedNetwork")}</p>
       )}
-      {translate && shown.length > 0 && (
+      {translate && wizard && shown.length > 0 && (
         <>
           <p>{t("exchanges:tasks.questionsIntro")}</p>
           <CorrectionQuestions
+            wizard={wizard}
             shown={shown}
             values={values}
             errors={questionErrors}
@@ -162,7 +173,9 @@ export function TaskAnswerForm({ request, task, onRecorded, refused }: Props) {
       )}
       {translate &&
         flow &&
+        wizard &&
         task.documents.map(({ fieldId, label }) => {
+          const { DocumentField, deviceFiles } = wizard;
           const field = documentField(flow, fieldId);
           if (!field) return null;
           const id = idOf(fieldId);
