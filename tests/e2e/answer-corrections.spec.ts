@@ -121,7 +121,9 @@ test("an agent asks to correct one answer, the person corrects it on the phone o
   await expect(answer(RESOURCES)).toHaveText(/^155\s000$/);
   const history = agent.getByRole("region", { name: "Historique" });
   await expect(history).toContainText("Le demandeur a corrigé une réponse");
-  await expect(history).toContainText(new RegExp(`${RESOURCES}\\s: 150\\s000 → 155\\s000`));
+  await expect(history).toContainText(
+    new RegExp(`${RESOURCES}\\s: «\\s150\\s000\\s» devient «\\s155\\s000\\s»`),
+  );
   // 155 000 F for 2.5 shares.
   await expect(answer(grant.computed.familyQuotient.label).locator("strong")).toHaveText(/^62\s000/);
 

@@ -1,6 +1,7 @@
 /**
- * Asking the citizen, and their answers: an agent asks for a correction or for named documents
- * (the request waits for the citizen until they answer), agents and the citizen write messages,
+ * Asking the citizen, and their answers: an agent asks for a correction (in words, naming the
+ * questions to correct if they want) or for named documents (the request waits for the citizen
+ * until they answer), agents and the citizen write messages,
  * and the citizen answers a task once — from the outbox, so the same answer may arrive twice and
  * is kept once, by the id their device made. Each step writes its audit entry and queues the
  * citizen's notice in its own transaction. The citizen is the request's owner: its account's
@@ -185,8 +186,10 @@ export class CitizenExchangesService {
   }
 
   /**
-   * The citizen's answer to a task: the documents bound to the request, their words kept, and
-   * the request back to "en instruction" once no task waits any more. Sent again with the same
+   * The citizen's answer to a task: their corrected answers put in the request (the questions
+   * the task names only, the whole request checked again: answer-corrections.ts), the documents
+   * bound to the request, their words kept, all in one transaction, and the request back to "en
+   * instruction" once no task waits any more. Sent again with the same
    * client id and body, it is answered as the first time; with another body, 409.
    */
   async answerTask(
@@ -262,6 +265,8 @@ export class CitizenExchangesService {
       if (!othersOpen && standing.status === "awaiting_citizen") {
         const changed = await this.deps.requests.changeStatus(id, "citizen_answered", {
           actor: "citizen",
+          // The answer's own instant: the history lists the answer, then what it changed.
+          at: new Date(at),
           alsoWrite: write,
         });
         if (changed.ok) return { ok: true };

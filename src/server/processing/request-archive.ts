@@ -57,10 +57,14 @@ export async function requestArchive(
   for (const doc of view.documents)
     writer.line(`${doc.label} (${doc.type}, ${Math.ceil(doc.size / 1024)} Ko)`);
   writer.heading(say("history"));
-  for (const event of view.history)
-    writer.line(
-      `${NOUMEA.format(new Date(event.at))} : ${texts.text(`statuses.${event.toStatus}`, "agents") ?? event.toStatus}${event.reason ? ` (${event.reason})` : ""}`,
-    );
+  for (const event of view.history) {
+    // A corrected answer changes no status: the entry says what changed.
+    const what =
+      event.action === "correct_answers"
+        ? say("corrected")
+        : (texts.text(`statuses.${event.toStatus}`, "agents") ?? event.toStatus);
+    writer.line(`${NOUMEA.format(new Date(event.at))} : ${what}${event.reason ? ` (${event.reason})` : ""}`);
+  }
   writer.line("");
   writer.line(say("printedAt", { date: NOUMEA.format(now) }));
   return pdf.save();

@@ -182,13 +182,19 @@ describe.each(DATABASES)("correcting answers on %s", (database) => {
     const corrected = view.history.find((entry) => entry.action === "correct_answers");
     expect(corrected).toMatchObject({ actor: "citizen" });
     expect(corrected?.reason).toBe(
-      "Ressources du foyer par mois, en francs\u00a0: 150\u202f000 → 155\u202f000",
+      "Ressources du foyer par mois, en francs\u00a0: «\u00a0150\u202f000\u00a0» devient «\u00a0155\u202f000\u00a0»",
     );
     expect(view.history.map((entry) => entry.action)).toEqual([
       "ask_citizen",
       "citizen_answered",
       "correct_answers",
     ]);
+    // The request's archive prints the change too (its font has no arrow: words and guillemets).
+    const archive = await server.app.request(`/api/agents/requests/${sent.id}/archive.pdf`, {
+      headers: agent,
+    });
+    expect(archive.status).toBe(200);
+    expect(archive.headers.get("Content-Type")).toBe("application/pdf");
     // Answered: the device is given nothing more to fill in.
     expect((await taskOf(sent.id)).questions).toEqual([
       { fieldId: "monthlyResources", label: "Ressources du foyer par mois, en francs" },

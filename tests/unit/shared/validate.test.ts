@@ -6,6 +6,7 @@ import { reviewSections } from "../../../src/shared/engine/review";
 import {
   dateLimit,
   normalisePhone,
+  validateAnswer,
   validateAnswers,
   validateStep,
 } from "../../../src/shared/engine/validate";
@@ -153,6 +154,33 @@ describe("answer validation", () => {
     expect(normalisePhone("271234")).toBe("271234");
     expect(normalisePhone("+687 27 12 345")).toBeUndefined();
     expect(normalisePhone("0027 12 34")).toBeUndefined();
+  });
+});
+
+describe("one answer alone, as a correction after sending is checked on the device", () => {
+  const fieldOf = (id: string) => {
+    const field = (step.type === "questions" ? step.fields : []).find((f) => f.id === id);
+    if (!field || field.type === "group") throw new Error("fixture changed");
+    return field;
+  };
+
+  it("checks an answer as its page does, with the field's own message", () => {
+    expect(validateAnswer(fieldOf("persons"), 3, { today: TODAY })).toEqual([]);
+    expect(validateAnswer(fieldOf("persons"), 30, { today: TODAY }).map((e) => e.code)).toEqual(["max"]);
+    expect(validateAnswer(fieldOf("persons"), "trois", { today: TODAY }).map((e) => e.code)).toEqual([
+      "type",
+    ]);
+    expect(validateAnswer(fieldOf("income"), undefined, { today: TODAY })).toEqual([
+      { path: "income", code: "required", key: "mini:errors.income", params: {} },
+    ]);
+    expect(validateAnswer(fieldOf("born"), "2030-01-01", { today: TODAY }).map((e) => e.code)).toEqual([
+      "dateFuture",
+    ]);
+  });
+
+  it("lets an optional answer be cleared", () => {
+    expect(validateAnswer(fieldOf("separated"), undefined, { today: TODAY })).toEqual([]);
+    expect(validateAnswer(fieldOf("story"), "", { today: TODAY })).toEqual([]);
   });
 });
 
