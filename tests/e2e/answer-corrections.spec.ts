@@ -3,9 +3,10 @@
  * app: a person sends a school-grant request from a phone (no account: the phone holds its id);
  * an agent on a PC asks, from the request's page, to correct one question — the household's
  * resources — ticked in the form; on the phone's receipt that question comes with the answer sent,
- * checked as its page checks it (a word where a number is due is refused on the phone), changed
- * offline — kept on the phone, said so — and sent once the network is back; the agent then reads
- * the new amount, the quotient worked out again, and the change in the history.
+ * checked as its page checks it (a word where a number is due is refused on the phone), then by
+ * the server with the whole request (an amount over the ceiling is refused, the form given back),
+ * changed offline — kept on the phone, said so — and sent once the network is back; the agent
+ * then reads the new amount, the quotient worked out again, and the change in the history.
  */
 import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
 import grant from "../../locales/fr/bourse-scolaire.json" with { type: "json" };
@@ -96,6 +97,13 @@ test("an agent asks to correct one answer, the person corrects it on the phone o
   await send.click();
   const summary = phone.getByRole("alert").filter({ hasText: grant.fields.monthlyResources.errors.required });
   await expect(summary.first()).toBeVisible();
+
+  // An amount the page accepts but the request does not (a quotient over the ceiling): the
+  // server refuses it, the phone says so and gives the form back with the amount typed.
+  await amount.fill("200 000");
+  await send.click();
+  await expect(tasks.getByText(exchanges.answer.invalidCorrections)).toBeVisible({ timeout: 30_000 });
+  await expect(amount).toHaveValue("200000");
 
   // Offline: the corrected amount is kept on the phone, said so.
   await phone.context().setOffline(true);
