@@ -68,7 +68,7 @@ function sendable(value: unknown): CorrectedAnswers[string] {
 
 interface Props {
   /** The wizard's own components, from its chunk. */
-  readonly wizard: WizardFields;
+  readonly wizard: Pick<WizardFields, "ErrorSummary" | "QuestionField" | "deviceFiles">;
   readonly shown: ReturnType<typeof shownQuestions>;
   readonly values: Readonly<Record<string, unknown>>;
   readonly errors: readonly FieldError[];

@@ -26,7 +26,7 @@ import { flowText, loadFrenchTexts } from "../fields/french-texts";
 const ROOT = join(import.meta.dirname, "../../../..");
 const flow = parseFlow(JSON.parse(readFileSync(join(ROOT, "flows/bourse-scolaire.json"), "utf8")))
   .flow as Flow;
-const wizard = { ErrorSummary, QuestionField, deviceFiles, DocumentField: () => null };
+const wizard = { ErrorSummary, QuestionField, deviceFiles };
 
 const questions = [
   { fieldId: "monthlyResources", label: "Ressources", value: 150_000 },
