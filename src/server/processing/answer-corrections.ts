@@ -8,9 +8,12 @@
 import type { Transaction } from "kysely";
 import type { ApiErrorCode } from "../../shared/api/error-codes";
 import type { Answers } from "../../shared/engine/answers";
+import { reviewSections } from "../../shared/engine/review";
 import { validateAnswers } from "../../shared/engine/validate";
+import type { Flow } from "../../shared/flow/schema";
 import type { AnswerChangeRow, AnswerChangesRepository } from "../db/answer-changes-repository";
 import type { Tables } from "../db/tables";
+import { type QuestionFieldDef, questionFields } from "../flows/flow-fields";
 import type { FlowRegistry } from "../flows/flow-registry";
 import { describeErrors } from "../requests/answer-errors";
 import { canonicalJson } from "../requests/fingerprint";
@@ -31,6 +34,18 @@ export type CorrectionOutcome =
       readonly status: 404 | 409 | 422;
       readonly details?: Readonly<Record<string, unknown>>;
     };
+
+/**
+ * The questions an agent may ask the person to correct: those the request was asked (shown on
+ * its path), neither documents nor lists. One the other answers hide could not be answered
+ * without changing those too: the engine would refuse it.
+ */
+export function correctableQuestions(flow: Flow, answers: Answers): QuestionFieldDef[] {
+  const asked = new Set(
+    reviewSections(flow, answers).flatMap((section) => section.rows.map((row) => row.field.id)),
+  );
+  return questionFields(flow).filter((field) => asked.has(field.id));
+}
 
 /** A corrected answer; null clears it. */
 export type Corrections = Readonly<Record<string, unknown>>;

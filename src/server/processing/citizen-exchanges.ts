@@ -18,6 +18,7 @@ import type {
   TaskView,
 } from "../../shared/api/agents";
 import type { ApiErrorCode } from "../../shared/api/error-codes";
+import type { Answers } from "../../shared/engine/answers";
 import type { Flow } from "../../shared/flow/schema";
 import type { AnswerChangesRepository } from "../db/answer-changes-repository";
 import type { ExchangesRepository, MessageRow, TaskRow } from "../db/exchanges-repository";
@@ -28,7 +29,7 @@ import type { FlowRegistry } from "../flows/flow-registry";
 import { canonicalJson } from "../requests/fingerprint";
 import type { RequestsService } from "../requests/requests-service";
 import { mayProcess, type StaffActor } from "../staff/staff-actor";
-import { correctAnswers } from "./answer-corrections";
+import { correctAnswers, correctableQuestions } from "./answer-corrections";
 import { auditEntry } from "./audit";
 import type { CitizenNotices } from "./citizen-notices";
 
@@ -88,8 +89,8 @@ export class CitizenExchangesService {
     if (documents.some((fieldId) => !flow || !documentFieldById(flow, fieldId)))
       return refuse("unknown_document_field", 422);
     const questions = [...new Set(body.questions ?? [])];
-    const asked = questions.length > 0 ? await this.sentFlowOf(id) : undefined;
-    if (questions.some((fieldId) => !asked || !questionFieldById(asked, fieldId)))
+    const correctable = questions.length > 0 ? await this.correctableOf(id) : [];
+    if (questions.some((fieldId) => !correctable.includes(fieldId)))
       return refuse("unknown_question_field", 422);
     const at = this.now();
     // Documents may be asked for without words: the history then names them.
@@ -375,10 +376,12 @@ export class CitizenExchangesService {
     return this.deps.flows.current(flowId);
   }
 
-  /** The flow version the request was sent with: its questions are the ones it answered. */
-  private async sentFlowOf(id: string): Promise<Flow | undefined> {
+  /** The questions of the request an agent may name, in the flow version it was sent with. */
+  private async correctableOf(id: string): Promise<string[]> {
     const sent = await this.deps.answerChanges.answered(id);
-    return sent && this.deps.flows.get(sent.flowId, sent.flowVersion);
+    const flow = sent && this.deps.flows.get(sent.flowId, sent.flowVersion);
+    if (!sent || !flow) return [];
+    return correctableQuestions(flow, JSON.parse(sent.answers) as Answers).map((field) => field.id);
   }
 
   private async scoped(actor: StaffActor, id: string) {

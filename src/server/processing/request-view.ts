@@ -12,10 +12,11 @@ import { reviewSections } from "../../shared/engine/review";
 import type { Field, Flow } from "../../shared/flow/schema";
 import type { AnswerChangeRow } from "../db/answer-changes-repository";
 import type { RequestDocumentRow } from "../db/exchanges-repository";
-import { documentFieldById, documentFields, questionFieldById, questionFields } from "../flows/flow-fields";
+import { documentFieldById, documentFields, questionFieldById } from "../flows/flow-fields";
 import type { FrenchTexts } from "../flows/french-texts";
 import { actionsFrom, isRequestStatus } from "../requests/lifecycle";
 import type { RequestFile } from "./actions";
+import { correctableQuestions } from "./answer-corrections";
 import { reasonsOf } from "./decision-reasons";
 
 const NUMBER = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
@@ -88,7 +89,7 @@ export function requestView(
       ? documentFields(flow).map((field) => ({ fieldId: field.id, label: say(field.label) }))
       : [],
     questionFields: flow
-      ? questionFields(flow).map((field) => ({ fieldId: field.id, label: say(field.label) }))
+      ? correctableQuestions(flow, answers).map((field) => ({ fieldId: field.id, label: say(field.label) }))
       : [],
     // The citizen's answer is theirs to give; asking goes through its own route.
     actions: isRequestStatus(status)

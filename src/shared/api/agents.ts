@@ -172,8 +172,8 @@ export const AgentRequestSchema = v.object({
   /** The flow's document fields, with their French names: what an agent may ask the citizen for. */
   documentFields: v.array(v.object({ fieldId: v.string(), label: v.string() })),
   /**
-   * The questions of the request's flow version (top-level, not documents nor lists), with their
-   * French names: what an agent may ask the citizen to correct.
+   * The questions the request was asked (shown on its path, in its flow version; top-level, not
+   * documents nor lists), with their French names: what an agent may ask the citizen to correct.
    */
   questionFields: v.array(v.object({ fieldId: v.string(), label: v.string() })),
   /** The status actions open from where the request stands. */

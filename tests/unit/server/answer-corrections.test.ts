@@ -133,7 +133,10 @@ describe.each(DATABASES)("correcting answers on %s", (database) => {
     // Documents are asked for as documents; a list (the children) is corrected in words.
     expect(view.questionFields.map((field) => field.fieldId)).not.toContain("ribFile");
     expect(view.questionFields.map((field) => field.fieldId)).not.toContain("children");
-    for (const unknown of ["noSuchQuestion", "ribFile", "children"]) {
+    // Léa is written to by email: the phone number was never asked, nor can it be corrected alone.
+    expect(view.questionFields.map((field) => field.fieldId)).toContain("contactEmail");
+    expect(view.questionFields.map((field) => field.fieldId)).not.toContain("contactPhone");
+    for (const unknown of ["noSuchQuestion", "ribFile", "children", "contactPhone"]) {
       const refused = await ask(sent.id, { kind: "correction", text: "?", questions: [unknown] });
       expect(refused.status, unknown).toBe(422);
       expect((await errorOf(refused)).code).toBe("unknown_question_field");
