@@ -10,7 +10,13 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it, vi } from "vitest";
 import { readDraftSync } from "../../../src/app/storage/draft-sync";
-import { type DraftRecord, deleteDraft, listDrafts, loadDraft, saveDraft } from "../../../src/app/storage/drafts";
+import {
+  type DraftRecord,
+  deleteDraft,
+  listDrafts,
+  loadDraft,
+  saveDraft,
+} from "../../../src/app/storage/drafts";
 import { provisionalReference, type RequestRecord } from "../../../src/app/storage/requests";
 import {
   AccountApiError,
