@@ -18,12 +18,14 @@ export interface AccountRequest {
   readonly status: string;
   readonly statusChangedAt: string;
   readonly reason?: string;
+  readonly exchangesAt?: string;
 }
 
 const standingOf = (request: AccountRequest): RequestStanding => ({
   status: request.status,
   changedAt: request.statusChangedAt,
   ...(request.reason ? { reason: request.reason } : {}),
+  ...(request.exchangesAt ? { exchangesAt: request.exchangesAt } : {}),
 });
 
 function withStanding(record: RequestRecord, request: AccountRequest, accountId?: string): RequestRecord {

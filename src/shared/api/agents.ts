@@ -153,7 +153,6 @@ export const TaskSchema = v.object({
    */
   questions: v.optional(
     v.array(v.object({ fieldId: v.string(), label: v.string(), value: v.optional(v.unknown()) })),
-    [],
   ),
   answeredAt: v.nullable(v.string()),
 });

@@ -79,7 +79,7 @@ export function RequestRecord({ view, me, colleagues, onDone, onProblem }: Props
                     {t("agents.tasks.documents", { list: task.documents.map((doc) => doc.label).join(", ") })}
                   </span>
                 )}
-                {task.questions.length > 0 && (
+                {task.questions && task.questions.length > 0 && (
                   <span class="agents-explanation">
                     {t("agents.tasks.questions", { list: task.questions.map((q) => q.label).join(", ") })}
                   </span>

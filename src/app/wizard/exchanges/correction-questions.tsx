@@ -12,7 +12,7 @@ import type { CorrectedAnswers } from "../../storage/answers";
 import type { FlowText } from "../fields/field-props";
 import type { WizardFields } from "./task-answer-form";
 
-type Question = TaskView["questions"][number];
+type Question = NonNullable<TaskView["questions"]>[number];
 type QuestionFieldDef = Exclude<LeafFieldDef, { type: "document" }>;
 
 /** The top-level question a correction may name; a document or a list is asked otherwise. */

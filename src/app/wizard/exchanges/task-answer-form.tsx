@@ -70,7 +70,7 @@ export function TaskAnswerForm({ request, task, onRecorded, refused }: Props) {
   const [text, setText] = useState(refused?.text ?? "");
   const [error, setError] = useState(false);
   const [recording, setRecording] = useState(false);
-  // A device that kept this task from before corrections named questions has none.
+  // A task kept on the device from before corrections named questions has none.
   const questions = task.questions ?? [];
   const [values, setValues] = useState<Readonly<Record<string, unknown>>>(() => ({
     ...Object.fromEntries(questions.map((question) => [question.fieldId, question.value])),
