@@ -110,6 +110,23 @@ export async function markAttached(
 }
 
 /**
+ * How many of the other devices' requests have an answer made here that the province does not
+ * have yet: signing out takes them off this device (forgetAccountRequests), so it would lose it.
+ */
+export async function accountRequestsWithUnsentAnswers(): Promise<number> {
+  const db = await database();
+  const tx = db.transaction(["requests", "answers"]);
+  let count = 0;
+  for (const record of await tx.objectStore("requests").getAll()) {
+    if (!record.fromAccount) continue;
+    const answers = await tx.objectStore("answers").index("by-request").getAll(record.id);
+    if (answers.some((answer) => answer.status !== "sent")) count += 1;
+  }
+  await tx.done;
+  return count;
+}
+
+/**
  * Signed out here: the other devices' requests go, with what the province said of them and the
  * answers made here about them; this device's own receipts stay.
  */
