@@ -2,8 +2,8 @@
  * The citizen's half of the back office, end to end on the real server and the built app, with a
  * real SMTP server started here (so the server gets its own process, SMTP_URL set): a person on a
  * phone signs in and sends a medical-aid request; an agent on a PC finds it in "À traiter",
- * follows it, asks for a missing document and writes a message; the person gets the email, reads
- * the message again offline, answers it and adds the document from the phone's receipt while
+ * follows it, asks for a missing document and writes a message, in the back office's own forms;
+ * the person gets the email, sees on "Mes démarches" what is asked, reads the message again offline, answers it and adds the document from the phone's receipt while
  * offline — kept on the phone, said so — and both leave once the network is back; the agent sees
  * them and accepts with a reason; the receipt says "acceptée" with it. Then documents left for
  * later (issue 13): listed on the receipt of a request sent without an account, one added from
@@ -16,15 +16,16 @@ import { type Browser, type BrowserContext, test as base, expect, type Page } fr
 import type { ParsedMail } from "mailparser";
 import exchanges from "../../locales/fr/exchanges.json" with { type: "json" };
 import requests from "../../locales/fr/requests.json" with { type: "json" };
+import staff from "../../locales/fr/staff.json" with { type: "json" };
 import { type Mailbox, startMailbox } from "../support/mailbox";
 import { type ServerProcess, startServerProcess } from "../support/server-process";
 import { WizardPage } from "./pages/wizard-page";
 import { expectNoViolations } from "./support/axe";
 import { filePayload } from "./support/document-files";
 import { sendFromReview, walkExample } from "./support/example-walk";
-import { exampleOf } from "./support/flows";
+import { exampleOf, fieldOf } from "./support/flows";
 import { createE2eStaffAccount, staffSignIn } from "./support/staff-sign-in";
-import { exactly } from "./support/texts";
+import { exactly, textOf } from "./support/texts";
 
 const FLOW = "aide-medicale";
 const { example } = exampleOf(FLOW, "eligible-single");
@@ -146,30 +147,34 @@ test("a person adds a document the agent asked for from their phone, offline fir
   const documentsBefore = await documents.count();
   await agent.getByRole("button", { name: "Suivre" }).click();
   await expect(agent.getByText("Vous suivez cette demande.")).toBeVisible();
-  // The back office's form asks in words only; the API, which it calls, also names the document
-  // field, so the person's phone offers that document's own field.
-  const requestId = new URL(receiptUrl).pathname.split("/").pop() ?? "";
-  const asked = await agent.request.post(`/api/agents/requests/${requestId}/ask`, {
-    data: {
-      kind: "documents",
-      text: "La copie du justificatif de domicile est illisible. Merci d'en envoyer une nouvelle.",
-      documents: [ASKED],
-    },
-  });
-  expect(asked.status(), "asked for the document").toBe(204);
-  await agent.reload();
+  // Asks, in the back office's own form, for that document again (the copy was unreadable).
+  const askedLabel = wizard.texts.flowText(fieldOf(wizard.flow, ASKED).label);
+  await agent.getByLabel(staff.agents.ask.kind.documents).check();
+  await agent.getByLabel(askedLabel, { exact: true }).check();
+  await agent
+    .getByLabel(staff.agents.ask.documentsText)
+    .fill("La copie du justificatif de domicile est illisible. Merci d'en envoyer une nouvelle.");
+  await agent.getByRole("button", { name: staff.agents.ask.submit }).click();
+  await expect(agent.getByText(staff.agents.ask.done)).toBeVisible();
   await expect(agent.getByTestId("request-status")).toHaveText("En attente du demandeur");
 
-  // And writes to the person (the API the page's own forms call; the page shows the messages).
-  const written = await agent.request.post(`/api/agents/requests/${requestId}/messages`, {
-    data: { text: "Bonjour, vous pouvez aussi passer au guichet de la DPASS." },
-  });
-  expect(written.status(), "message written").toBe(204);
+  // And writes to the person.
+  await agent
+    .getByLabel(staff.agents.messages.label)
+    .fill("Bonjour, vous pouvez aussi passer au guichet de la DPASS.");
+  await agent.getByRole("button", { name: staff.agents.messages.send }).click();
+  await expect(agent.getByText(staff.agents.messages.sent)).toBeVisible();
 
   // The person is told by email, with nothing but the reference.
   const notice = await mailTo(mailbox, address, new RegExp(reference));
   expect(notice.text).toContain(reference);
   expect(notice.text).not.toContain("domicile");
+
+  // "Mes démarches" on the phone says what is asked, without opening the receipt.
+  await citizen.goto("/mes-demarches");
+  await expect(
+    citizen.getByText(textOf("fr", "tasks.documents", "requests", { count: 1, documents: askedLabel })),
+  ).toBeVisible({ timeout: 30_000 });
 
   // Back on the phone's receipt: what is asked, with the procedure's own document field.
   await citizen.goto(receiptUrl);
