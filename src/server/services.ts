@@ -166,6 +166,7 @@ export async function openServices(
       requests,
       notices,
       flows,
+      documents,
     }),
     exchangesRepository,
   };

@@ -23,7 +23,7 @@ import type { Flow } from "../../shared/flow/schema";
 import { type FinishedUploadDeps, settleFinishedUpload, uploadFlow } from "../documents/finished-upload";
 import { holdsKey, KEY_DIGEST_METADATA, keyDigest, newCapabilityKey } from "../documents/upload-capability";
 import { refusalOfCreation } from "../documents/upload-limits";
-import { documentFieldById } from "../flows/flow-fields";
+import { MESSAGE_ATTACHMENT, uploadField } from "../documents/upload-field";
 import type { FlowRegistry } from "../flows/flow-registry";
 import type { ApiServices } from "../services";
 import { clientKey } from "./client-key";
@@ -126,7 +126,7 @@ function checkCreation(flows: FlowRegistry, upload: Upload): void {
   const metadata = upload.metadata ?? {};
   const flow: Flow | undefined = uploadFlow(flows, { metadata });
   if (!flow) throw refuse(400, "unknown_flow");
-  const field = documentFieldById(flow, metadata.fieldId ?? "");
+  const field = uploadField(flow, metadata.fieldId ?? "");
   if (!field) throw refuse(400, "unknown_field");
   if (!(field.accept as readonly (string | null | undefined)[]).includes(metadata.filetype))
     throw refuse(415, "document_type");
@@ -135,7 +135,7 @@ function checkCreation(flows: FlowRegistry, upload: Upload): void {
 }
 
 function largestDocument(flows: FlowRegistry): number {
-  let largest = 0;
+  let largest = MESSAGE_ATTACHMENT.maxBytes;
   for (const { id } of flows.list()) {
     const flow = flows.current(id);
     for (const step of flow?.steps ?? []) {

@@ -80,6 +80,12 @@ export const API_ERROR_CODES = [
   "task_answered",
   "task_answer_conflict",
   "attachment_invalid",
+  "attachment_too_large",
+  "attachment_type",
+  "attachment_unsafe",
+  "attachment_unreadable",
+  "attachments_too_many",
+  "attachment_not_found",
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
