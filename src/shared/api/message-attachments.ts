@@ -3,6 +3,7 @@
  * app offer, and what the server takes. One list here, so the three never disagree.
  */
 import type { DocumentType } from "../document-type";
+import type { LeafFieldDef } from "../flow/schema";
 
 /** PDF and photos: what a phone opens without an app, and what the server can check or re-encode. */
 export const MESSAGE_ATTACHMENT_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const satisfies
@@ -30,3 +31,18 @@ export function attachmentName(raw: string): string {
   const clean = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim();
   return clean.slice(0, 120);
 }
+
+/**
+ * That upload's rules as a document field, for the app's document field (photos shrunk, type
+ * checked, as for any document) and the server's upload checks. Its label is a text of the
+ * citizen's app, which the server also reads, in French, for agents.
+ */
+export const MESSAGE_ATTACHMENT_DOCUMENT: Extract<LeafFieldDef, { type: "document" }> = {
+  id: MESSAGE_ATTACHMENT_FIELD,
+  type: "document",
+  label: "exchanges:messages.attachmentDocument",
+  required: false,
+  accept: [...MESSAGE_ATTACHMENT_TYPES],
+  maxBytes: MESSAGE_ATTACHMENT_MAX_BYTES,
+  maxFiles: MESSAGE_ATTACHMENTS_MAX,
+};
