@@ -112,7 +112,7 @@ export const ERROR_MESSAGES: { readonly [code in ApiErrorCode]: string } = {
   attachment_unsafe:
     "Un PDF joint contient des scripts ou est protégé par un mot de passe : joignez un PDF simple, sans protection.",
   attachment_unreadable: "Un fichier joint est abîmé et ne s'ouvre pas : joignez-en une autre copie.",
-  attachments_too_many: "Un message peut porter 5 fichiers au plus.",
+  too_many_attachments: "Un message peut porter 5 fichiers au plus.",
   attachment_not_found: "Ce fichier joint n'existe pas, ou plus.",
 };
 

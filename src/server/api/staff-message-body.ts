@@ -52,7 +52,7 @@ export async function readStaffMessage(c: Context): Promise<StaffMessage> {
   if (parts.some((part) => typeof part === "string"))
     return { ok: false, response: apiError(c, 400, "invalid_body") };
   if (parts.length > MESSAGE_ATTACHMENTS_MAX)
-    return { ok: false, response: apiError(c, 422, "attachments_too_many") };
+    return { ok: false, response: apiError(c, 422, "too_many_attachments") };
   const files = await Promise.all(
     (parts as File[]).map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
   );

@@ -152,7 +152,7 @@ export class CitizenExchangesService {
     files: readonly AgentFile[] = [],
   ): Promise<ExchangeOutcome> {
     if (!(await this.scoped(actor, id))) return refuse("not_found", 404);
-    if (files.length > MESSAGE_ATTACHMENTS_MAX) return refuse("attachments_too_many", 422);
+    if (files.length > MESSAGE_ATTACHMENTS_MAX) return refuse("too_many_attachments", 422);
     const checked = [];
     for (const file of files) {
       const result = await checkAgentAttachment(file.bytes);

@@ -84,7 +84,7 @@ export const API_ERROR_CODES = [
   "attachment_type",
   "attachment_unsafe",
   "attachment_unreadable",
-  "attachments_too_many",
+  "too_many_attachments",
   "attachment_not_found",
 ] as const;
 

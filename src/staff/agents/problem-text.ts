@@ -24,7 +24,7 @@ export function problemText(problem: StaffProblem): string {
     case "attachment_type":
     case "attachment_unsafe":
     case "attachment_unreadable":
-    case "attachments_too_many":
+    case "too_many_attachments":
       return t(`agents.problems.${problem}`);
     default:
       return t("errors.unexpected");

@@ -148,7 +148,7 @@ function MessageForm({ view, onDone, onProblem }: Omit<Props, "me" | "colleagues
     const all = [...files, ...chosen];
     const problem =
       all.length > MESSAGE_ATTACHMENTS_MAX
-        ? t("agents.problems.attachments_too_many")
+        ? t("agents.problems.too_many_attachments")
         : chosen.some((file) => !(MESSAGE_ATTACHMENT_TYPES as readonly string[]).includes(file.type))
           ? t("agents.problems.attachment_type")
           : chosen.some((file) => file.size > MESSAGE_ATTACHMENT_MAX_BYTES) ||

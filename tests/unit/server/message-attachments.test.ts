@@ -183,7 +183,7 @@ describe.each(DATABASES)("files joined to messages on %s", (database) => {
         "six files",
         form("Bonjour", Array.from({ length: 6 }, (_, i) => ({ name: `${i}.pdf`, bytes: PDF }))),
         422,
-        "attachments_too_many",
+        "too_many_attachments",
       ],
       ["no words", form("", [{ name: "a.pdf", bytes: PDF }]), 400, "invalid_body"],
     ];
