@@ -54,7 +54,10 @@ export async function readStaffMessage(c: Context): Promise<StaffMessage> {
   if (parts.length > MESSAGE_ATTACHMENTS_MAX)
     return { ok: false, response: apiError(c, 422, "too_many_attachments") };
   const files = await Promise.all(
-    (parts as File[]).map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+    (parts as File[]).map(async (file) => ({
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    })),
   );
   return { ok: true, text: parsed.output.text, files };
 }

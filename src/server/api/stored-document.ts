@@ -28,7 +28,11 @@ export function attachmentResponse(
 ): Response {
   const extension = file.type === "application/pdf" ? "pdf" : (file.type.split("/")[1] ?? "bin");
   const name = file.name || `piece-jointe.${extension}`;
-  const ascii = name.normalize("NFD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "") || `piece-jointe.${extension}`;
+  const ascii =
+    name
+      .normalize("NFD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\]/g, "") || `piece-jointe.${extension}`;
   return c.body(
     new Uint8Array(file.bytes),
     200,

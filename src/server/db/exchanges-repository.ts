@@ -5,13 +5,7 @@
  * Writes take the caller's transaction, so each goes with its status change and audit entry.
  */
 import type { Transaction } from "kysely";
-import type {
-  Db,
-  MessageAttachmentsTable,
-  RequestMessagesTable,
-  RequestTasksTable,
-  Tables,
-} from "./tables";
+import type { Db, MessageAttachmentsTable, RequestMessagesTable, RequestTasksTable, Tables } from "./tables";
 
 export type MessageRow = RequestMessagesTable;
 export type AttachmentRow = MessageAttachmentsTable;
@@ -84,7 +78,11 @@ export class ExchangesRepository {
   }
 
   async addAttachments(trx: Executor, rows: readonly AttachmentRow[]): Promise<void> {
-    if (rows.length > 0) await trx.insertInto("message_attachments").values([...rows]).execute();
+    if (rows.length > 0)
+      await trx
+        .insertInto("message_attachments")
+        .values([...rows])
+        .execute();
   }
 
   /** The files agents joined to the request's messages, in each message's order. */

@@ -5,10 +5,7 @@
  * decoded and encoded again (image-cleaning.ts), so the person's phone opens only the picture.
  */
 import { createHash } from "node:crypto";
-import {
-  MESSAGE_ATTACHMENT_MAX_BYTES,
-  MESSAGE_ATTACHMENT_TYPES,
-} from "../../shared/api/message-attachments";
+import { MESSAGE_ATTACHMENT_MAX_BYTES, MESSAGE_ATTACHMENT_TYPES } from "../../shared/api/message-attachments";
 import { detectDocumentType } from "../../shared/document-type";
 import { cleanImage } from "./image-cleaning";
 import { pdfVerdict } from "./pdf-active-content";
@@ -23,7 +20,11 @@ export type CheckedAttachment =
     }
   | {
       readonly ok: false;
-      readonly code: "attachment_too_large" | "attachment_type" | "attachment_unsafe" | "attachment_unreadable";
+      readonly code:
+        | "attachment_too_large"
+        | "attachment_type"
+        | "attachment_unsafe"
+        | "attachment_unreadable";
     };
 
 export async function checkAgentAttachment(bytes: Uint8Array): Promise<CheckedAttachment> {
@@ -38,7 +39,10 @@ export async function checkAgentAttachment(bytes: Uint8Array): Promise<CheckedAt
     const cleaned = await cleanImage(bytes, accepted);
     // Too many pixels is a file too big to open on a phone, as the agent will read it.
     if (!cleaned.ok)
-      return { ok: false, code: cleaned.reason === "too_many_pixels" ? "attachment_too_large" : "attachment_unreadable" };
+      return {
+        ok: false,
+        code: cleaned.reason === "too_many_pixels" ? "attachment_too_large" : "attachment_unreadable",
+      };
     kept = new Uint8Array(cleaned.bytes);
   }
   return { ok: true, bytes: kept, type: accepted, sha256: createHash("sha256").update(kept).digest("hex") };

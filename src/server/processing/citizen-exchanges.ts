@@ -20,9 +20,9 @@ import type { ApiErrorCode } from "../../shared/api/error-codes";
 import { attachmentName, MESSAGE_ATTACHMENTS_MAX } from "../../shared/api/message-attachments";
 import type { Flow } from "../../shared/flow/schema";
 import type { AttachmentRow, ExchangesRepository, MessageRow, TaskRow } from "../db/exchanges-repository";
+import type { ProcessingRepository } from "../db/processing-repository";
 import { checkAgentAttachment } from "../documents/agent-attachment";
 import type { DocumentStore } from "../documents/document-store";
-import type { ProcessingRepository } from "../db/processing-repository";
 import { documentFieldById } from "../flows/flow-fields";
 import type { FlowRegistry } from "../flows/flow-registry";
 import type { RequestsService } from "../requests/requests-service";
@@ -217,7 +217,12 @@ export class CitizenExchangesService {
       const doc = documents.find((d) => d.uploadId === uploadId);
       if (!doc) return undefined;
       const stored = await this.deps.documents.inspect(uploadId);
-      return { id: uploadId, name: attachmentName(stored?.metadata.filename ?? ""), type: doc.type, size: doc.size };
+      return {
+        id: uploadId,
+        name: attachmentName(stored?.metadata.filename ?? ""),
+        type: doc.type,
+        size: doc.size,
+      };
     };
     const views = await Promise.all(
       messages.map(async (row): Promise<MessageView> => {
@@ -256,7 +261,9 @@ export class CitizenExchangesService {
     accountId: string | undefined,
     attachmentId: string,
   ): Promise<AttachmentBytes | undefined> {
-    return (await this.deps.requests.standingFor(id, accountId)) ? this.attachment(id, attachmentId) : undefined;
+    return (await this.deps.requests.standingFor(id, accountId))
+      ? this.attachment(id, attachmentId)
+      : undefined;
   }
 
   /** A message's file for staff of the request's procedure; the read is audited. */

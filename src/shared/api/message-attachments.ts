@@ -6,8 +6,11 @@ import type { DocumentType } from "../document-type";
 import type { LeafFieldDef } from "../flow/schema";
 
 /** PDF and photos: what a phone opens without an app, and what the server can check or re-encode. */
-export const MESSAGE_ATTACHMENT_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const satisfies
-  readonly DocumentType[];
+export const MESSAGE_ATTACHMENT_TYPES = [
+  "application/pdf",
+  "image/jpeg",
+  "image/png",
+] as const satisfies readonly DocumentType[];
 
 /** Per file: a scanned letter of a few pages, or a phone photo before the app shrinks it. */
 export const MESSAGE_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;

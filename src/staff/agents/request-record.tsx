@@ -2,14 +2,21 @@
 import { useState } from "preact/hooks";
 import { REQUEST_STATUS_NAMES, type RequestStatusName } from "../../shared/api/account-requests";
 import type { AgentRequestView, ColleaguesView } from "../../shared/api/agents";
-import type { StaffMe } from "../../shared/api/staff";
 import {
   MESSAGE_ATTACHMENT_MAX_BYTES,
   MESSAGE_ATTACHMENT_TYPES,
   MESSAGE_ATTACHMENTS_MAX,
   MESSAGE_ATTACHMENTS_MAX_TOTAL_BYTES,
 } from "../../shared/api/message-attachments";
-import { addNote, agentAttachmentPath, type Outcome, type StaffProblem, sendMessage } from "../api/staff-api";
+import type { StaffMe } from "../../shared/api/staff";
+import {
+  addNote,
+  agentAttachmentPath,
+  agentDocumentPath,
+  type Outcome,
+  type StaffProblem,
+  sendMessage,
+} from "../api/staff-api";
 import { t } from "../i18n/staff-i18n";
 import { formatMoment, formatSize } from "./formats";
 
@@ -93,12 +100,18 @@ export function RequestRecord({ view, me, colleagues, onDone, onProblem }: Props
 }
 
 /**
- * The messages both ways, oldest first, each with the files joined to it (the person's, which are
- * also among the request's documents, and the agent's own), and the agent's answer, with files if
+ * The messages both ways, oldest first, each with the files joined to it (the person's, opened as
+ * the request's documents they are, and the agent's own, saved), and the agent's answer, with files if
  * need be: PDF or JPEG/PNG photos, checked here for size and type before anything is sent and
  * again by the server, which re-encodes photos.
  */
 function Messages({ view, onDone, onProblem }: Omit<Props, "me" | "colleagues">) {
+  // The person's files are among the request's documents: named as the documents list names them.
+  const documentName = (uploadId: string) => {
+    const position = view.documents.findIndex((doc) => doc.uploadId === uploadId);
+    const doc = view.documents[position];
+    return doc && t("agents.documents.name", { label: doc.label, position: position + 1 });
+  };
   return (
     <section class="staff-section" aria-labelledby="messages-title">
       <h2 id="messages-title">{t("agents.messages.title")}</h2>
@@ -115,16 +128,32 @@ function Messages({ view, onDone, onProblem }: Omit<Props, "me" | "colleagues">)
               <span class="agents-explanation agents-message">{message.text}</span>
               {message.attachments.length > 0 && (
                 <ul class="agents-attachments" aria-label={t("agents.messages.attachments")}>
-                  {message.attachments.map((file, index) => (
-                    <li key={file.id}>
-                      <a href={agentAttachmentPath(view.request.id, file.id)} download={file.name || undefined}>
-                        {t("agents.messages.attachment", {
-                          name: file.name || t("agents.messages.unnamed", { position: index + 1 }),
-                          size: formatSize(file.size),
-                        })}
-                      </a>
-                    </li>
-                  ))}
+                  {message.attachments.map((file, index) => {
+                    const asDocument = documentName(file.id);
+                    return (
+                      <li key={file.id}>
+                        {asDocument ? (
+                          <a
+                            href={agentDocumentPath(view.request.id, file.id)}
+                            target="_blank"
+                            rel="noopener"
+                          >
+                            {t("agents.documents.open", { name: asDocument })}
+                          </a>
+                        ) : (
+                          <a
+                            href={agentAttachmentPath(view.request.id, file.id)}
+                            download={file.name || undefined}
+                          >
+                            {t("agents.messages.attachment", {
+                              name: file.name || t("agents.messages.unnamed", { position: index + 1 }),
+                              size: formatSize(file.size),
+                            })}
+                          </a>
+                        )}
+                      </li>
+                    );
+                  })}
                 </ul>
               )}
             </li>

@@ -231,8 +231,13 @@ export const askCitizen = (id: string, body: AskCitizenBody): Promise<Outcome<un
   call(apiPaths.agentRequestAction(id, "ask"), "POST", undefined, body);
 
 /** A message to the citizen; with files, as a form (shared/api/message-attachments.ts). */
-export function sendMessage(id: string, text: string, files: readonly File[] = []): Promise<Outcome<undefined>> {
-  if (files.length === 0) return call(apiPaths.agentRequestAction(id, "messages"), "POST", undefined, { text });
+export function sendMessage(
+  id: string,
+  text: string,
+  files: readonly File[] = [],
+): Promise<Outcome<undefined>> {
+  if (files.length === 0)
+    return call(apiPaths.agentRequestAction(id, "messages"), "POST", undefined, { text });
   const form = new FormData();
   form.set("text", text);
   for (const file of files) form.append("files", file, file.name);

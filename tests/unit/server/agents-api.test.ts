@@ -172,7 +172,12 @@ describe.each(DATABASES)("the agents' API on %s", (database) => {
       documentBytes("application/pdf", 1000, 3),
     );
     const message = { clientId: randomUUID(), text: "Ci-joint", attachments: [attachment.uploadId] };
-    const joined = await postJson(server.app, `/api/submissions/${sent.id}/messages`, message, cookies.citizen);
+    const joined = await postJson(
+      server.app,
+      `/api/submissions/${sent.id}/messages`,
+      message,
+      cookies.citizen,
+    );
     expect(joined.status).toBe(204);
     return {
       id: sent.id,

@@ -10,12 +10,12 @@
 import { randomUUID } from "node:crypto";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { removeExpiredUploads } from "../../../src/server/documents/expired-uploads";
 import type { AgentRequestView, CitizenExchanges } from "../../../src/shared/api/agents";
 import {
   MESSAGE_ATTACHMENT_FIELD,
   MESSAGE_ATTACHMENT_MAX_BYTES,
 } from "../../../src/shared/api/message-attachments";
-import { removeExpiredUploads } from "../../../src/server/documents/expired-uploads";
 import { createStaffAccount, staffSignIn } from "../../support/staff-accounts";
 import { postJson, signInWithCode, withSession } from "./support/accounts";
 import { DATABASES, reportSkippedPostgres } from "./support/databases";
@@ -26,11 +26,16 @@ import { startTestServer, type TestServer } from "./support/test-server";
 
 reportSkippedPostgres();
 
-const HTML = "<html><body><script>fetch('/api/account').then(r => r.text()).then(alert)</script></body></html>";
-const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+const HTML =
+  "<html><body><script>fetch('/api/account').then(r => r.text()).then(alert)</script></body></html>";
+const PDF = new TextEncoder().encode(
+  "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+);
 
 async function polyglotJpeg(): Promise<Uint8Array> {
-  const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 90, b: 200 } } })
+  const jpeg = await sharp({
+    create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 90, b: 200 } },
+  })
     .jpeg()
     .toBuffer();
   return new Uint8Array(Buffer.concat([jpeg, Buffer.from(HTML)]));
@@ -40,7 +45,11 @@ function form(text: string, files: readonly { name: string; bytes: Uint8Array; t
   const body = new FormData();
   body.set("text", text);
   for (const file of files)
-    body.append("files", new Blob([new Uint8Array(file.bytes)], { type: file.type ?? "application/pdf" }), file.name);
+    body.append(
+      "files",
+      new Blob([new Uint8Array(file.bytes)], { type: file.type ?? "application/pdf" }),
+      file.name,
+    );
   return body;
 }
 
@@ -113,9 +122,13 @@ describe.each(DATABASES)("files joined to messages on %s", (database) => {
     expect(served.headers.get("Content-Security-Policy")).toContain("sandbox");
     expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(PDF));
 
-    const image = new Uint8Array(await (await attachmentOf(sent.id, jpeg?.id ?? "", withSession(citizen))).arrayBuffer());
+    const image = new Uint8Array(
+      await (await attachmentOf(sent.id, jpeg?.id ?? "", withSession(citizen))).arrayBuffer(),
+    );
     expect(image.byteLength).toBe(jpeg?.size);
-    expect(Buffer.from(image).includes(Buffer.from("<script>")), "the HTML after the picture is gone").toBe(false);
+    expect(Buffer.from(image).includes(Buffer.from("<script>")), "the HTML after the picture is gone").toBe(
+      false,
+    );
     expect((await sharp(image).metadata()).format).toBe("jpeg");
 
     for (const [who, headers] of [
@@ -129,7 +142,10 @@ describe.each(DATABASES)("files joined to messages on %s", (database) => {
     expect((await attachmentOf(sent.id, "0".repeat(32), withSession(citizen))).status, "unknown").toBe(404);
     // A file of another request, asked for through this one.
     const other = await sendRequestOver(server, withSession(citizen));
-    expect((await attachmentOf(other.id, pdf?.id ?? "", withSession(citizen))).status, "another request").toBe(404);
+    expect(
+      (await attachmentOf(other.id, pdf?.id ?? "", withSession(citizen))).status,
+      "another request",
+    ).toBe(404);
 
     // Staff of the procedure see the files and open them; the read is in the audit.
     const view = (await (
@@ -157,31 +173,57 @@ describe.each(DATABASES)("files joined to messages on %s", (database) => {
   it("refuses a file of the wrong type, too big, damaged, a PDF with a script, and keeps nothing", async () => {
     const sent = await sendRequestOver(server, withSession(citizen));
     const refusals: [string, FormData, number, string][] = [
-      ["HTML named as a PDF", form("Bonjour", [{ name: "lettre.pdf", bytes: new TextEncoder().encode(HTML) }]), 415, "attachment_type"],
-      ["a WebP photo", form("Bonjour", [{ name: "p.webp", bytes: documentBytes("image/webp", 200), type: "image/webp" }]), 415, "attachment_type"],
+      [
+        "HTML named as a PDF",
+        form("Bonjour", [{ name: "lettre.pdf", bytes: new TextEncoder().encode(HTML) }]),
+        415,
+        "attachment_type",
+      ],
+      [
+        "a WebP photo",
+        form("Bonjour", [{ name: "p.webp", bytes: documentBytes("image/webp", 200), type: "image/webp" }]),
+        415,
+        "attachment_type",
+      ],
       [
         "a PDF that runs a script",
         form("Bonjour", [
-          { name: "a.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n%%EOF") },
+          {
+            name: "a.pdf",
+            bytes: new TextEncoder().encode(
+              "%PDF-1.4\n<< /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n%%EOF",
+            ),
+          },
         ]),
         415,
         "attachment_unsafe",
       ],
       [
         "a damaged PNG",
-        form("Bonjour", [{ name: "scan.png", bytes: documentBytes("image/png", 40).map((b, i) => (i > 16 ? 0 : b)), type: "image/png" }]),
+        form("Bonjour", [
+          {
+            name: "scan.png",
+            bytes: documentBytes("image/png", 40).map((b, i) => (i > 16 ? 0 : b)),
+            type: "image/png",
+          },
+        ]),
         415,
         "attachment_unreadable",
       ],
       [
         "a file over the limit",
-        form("Bonjour", [{ name: "gros.pdf", bytes: documentBytes("application/pdf", MESSAGE_ATTACHMENT_MAX_BYTES + 1) }]),
+        form("Bonjour", [
+          { name: "gros.pdf", bytes: documentBytes("application/pdf", MESSAGE_ATTACHMENT_MAX_BYTES + 1) },
+        ]),
         413,
         "attachment_too_large",
       ],
       [
         "six files",
-        form("Bonjour", Array.from({ length: 6 }, (_, i) => ({ name: `${i}.pdf`, bytes: PDF }))),
+        form(
+          "Bonjour",
+          Array.from({ length: 6 }, (_, i) => ({ name: `${i}.pdf`, bytes: PDF })),
+        ),
         422,
         "too_many_attachments",
       ],
@@ -196,12 +238,16 @@ describe.each(DATABASES)("files joined to messages on %s", (database) => {
     const broken = await server.app.request(`/api/agents/requests/${sent.id}/messages`, {
       method: "POST",
       headers: { ...agent, "Content-Type": "multipart/form-data; boundary=x" },
-      body: "--x\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nunfinished",
+      body: '--x\r\nContent-Disposition: form-data; name="text"\r\n\r\nunfinished',
     });
     expect(broken.status, "a broken form").toBe(400);
     const declaredHuge = await server.app.request(`/api/agents/requests/${sent.id}/messages`, {
       method: "POST",
-      headers: { ...agent, "Content-Type": "multipart/form-data; boundary=x", "Content-Length": String(200 * 1024 * 1024) },
+      headers: {
+        ...agent,
+        "Content-Type": "multipart/form-data; boundary=x",
+        "Content-Length": String(200 * 1024 * 1024),
+      },
       body: "--x--",
     });
     expect(declaredHuge.status, "a body announced too big").toBe(413);
@@ -214,12 +260,22 @@ describe.each(DATABASES)("files joined to messages on %s", (database) => {
     const bytes = documentBytes("application/pdf", 3000, 41);
     const upload = await uploadWhole(
       server.app,
-      { flowId: "bourse-scolaire", fieldId: MESSAGE_ATTACHMENT_FIELD, filetype: "application/pdf", filename: "facture.pdf" },
+      {
+        flowId: "bourse-scolaire",
+        fieldId: MESSAGE_ATTACHMENT_FIELD,
+        filetype: "application/pdf",
+        filename: "facture.pdf",
+      },
       bytes,
     );
     expect(upload.response.status).toBe(201);
     const message = { clientId: randomUUID(), text: "La facture", attachments: [upload.uploadId] };
-    const posted = await postJson(server.app, `/api/submissions/${sent.id}/messages`, message, withSession(citizen));
+    const posted = await postJson(
+      server.app,
+      `/api/submissions/${sent.id}/messages`,
+      message,
+      withSession(citizen),
+    );
     expect(posted.status).toBe(204);
     const [listed] = (await exchangesOf(sent.id)).messages;
     expect(listed?.attachments).toEqual([
@@ -227,14 +283,19 @@ describe.each(DATABASES)("files joined to messages on %s", (database) => {
     ]);
     const mine = await attachmentOf(sent.id, upload.uploadId, withSession(citizen));
     expect(sha256(new Uint8Array(await mine.arrayBuffer()))).toBe(sha256(bytes));
-    const byStaff = await server.app.request(`/api/agents/requests/${sent.id}/attachments/${upload.uploadId}`, {
-      headers: agent,
-    });
+    const byStaff = await server.app.request(
+      `/api/agents/requests/${sent.id}/attachments/${upload.uploadId}`,
+      {
+        headers: agent,
+      },
+    );
     expect(byStaff.status).toBe(200);
     const view = (await (
       await server.app.request(`/api/agents/requests/${sent.id}`, { headers: agent })
     ).json()) as AgentRequestView;
-    expect(view.documents.find((d) => d.uploadId === upload.uploadId)?.label).toBe("Document joint à un message");
+    expect(view.documents.find((d) => d.uploadId === upload.uploadId)?.label).toBe(
+      "Document joint à un message",
+    );
     // An upload for a message is a message's: a request's document question does not take it.
     const wrongType = await uploadWhole(
       server.app,
@@ -246,7 +307,9 @@ describe.each(DATABASES)("files joined to messages on %s", (database) => {
 
   it("keeps the agents' files when the unclaimed uploads are cleaned up", async () => {
     const sent = await sendRequestOver(server, withSession(citizen));
-    expect((await sendAsAgent(sent.id, form("Le courrier", [{ name: "c.pdf", bytes: PDF }]))).status).toBe(204);
+    expect((await sendAsAgent(sent.id, form("Le courrier", [{ name: "c.pdf", bytes: PDF }]))).status).toBe(
+      204,
+    );
     const [message] = (await exchangesOf(sent.id)).messages;
     await removeExpiredUploads(server.services, { expirationMs: 0, unclaimedMs: 0 }, Date.now() + 60_000);
     const served = await attachmentOf(sent.id, message?.attachments[0]?.id ?? "", withSession(citizen));

@@ -33,7 +33,8 @@ export function MessageFiles({ requestId, files }: Props) {
           format: FORMAT_NAMES[file.type as DocumentType] ?? file.type,
           size: formatBytes(file.size, language),
         });
-        const href = kept.get(file.id) ?? (online ? apiPaths.requestAttachment(requestId, file.id) : undefined);
+        const href =
+          kept.get(file.id) ?? (online ? apiPaths.requestAttachment(requestId, file.id) : undefined);
         return (
           <li key={file.id}>
             {href ? (

@@ -7,7 +7,10 @@ import "../fields/fields.css";
  * sends it once, its documents first, when the network returns.
  */
 import { useEffect, useState } from "preact/hooks";
-import { MESSAGE_ATTACHMENT_DOCUMENT, MESSAGE_ATTACHMENT_FIELD } from "../../../shared/api/message-attachments";
+import {
+  MESSAGE_ATTACHMENT_DOCUMENT,
+  MESSAGE_ATTACHMENT_FIELD,
+} from "../../../shared/api/message-attachments";
 import { type DocumentRef, isDocumentRef } from "../../../shared/engine/validate";
 import { formatDate, formatTime, localIsoDate } from "../../format/format";
 import { i18n } from "../../i18n/i18n";
