@@ -108,7 +108,7 @@ export const ERROR_MESSAGES: { readonly [code in ApiErrorCode]: string } = {
   attachment_invalid:
     "Un document joint n'est pas arrivé en entier, n'est pas accepté, ou est déjà joint ailleurs : envoyez-le à nouveau.",
   attachment_too_large:
-    "Un fichier joint est trop lourd : 10 Mo au plus par fichier, 25 Mo pour tout le message.",
+    "Un fichier joint est trop lourd : 5 Mo au plus par fichier, 25 Mo pour tout le message.",
   attachment_type: "Un fichier joint n'est ni un PDF, ni une photo JPEG ou PNG : joignez un de ces fichiers.",
   attachment_unsafe:
     "Un PDF joint contient des scripts ou est protégé par un mot de passe : joignez un PDF simple, sans protection.",

@@ -12,8 +12,8 @@ export const MESSAGE_ATTACHMENT_TYPES = [
   "image/png",
 ] as const satisfies readonly DocumentType[];
 
-/** Per file: a scanned letter of a few pages, or a phone photo before the app shrinks it. */
-export const MESSAGE_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** Per file: a scanned letter of a few pages; the most the procedures take for one document. */
+export const MESSAGE_ATTACHMENT_MAX_BYTES = 5_000_000;
 
 /** A message's files together: what one request to the server may carry, held in its memory. */
 export const MESSAGE_ATTACHMENTS_MAX_TOTAL_BYTES = 25 * 1024 * 1024;
