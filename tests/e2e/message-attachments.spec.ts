@@ -3,7 +3,8 @@
  * medical-aid request from their phone (no account: the phone follows it by its id); an agent on
  * a PC writes to them from the request's page with a PDF joined; the phone's receipt shows the
  * message and its file, which opens (saves) on the phone; then, with the network cut, the
- * message and the file are still there, from the phone itself.
+ * message and the file are still there, from the phone itself. Back online, the person answers
+ * with a document joined, which the agent opens.
  */
 import { readFileSync } from "node:fs";
 import { type Browser, type BrowserContext, test as base, expect, type Page } from "@playwright/test";
@@ -111,6 +112,31 @@ test("an agent's PDF reaches the person's phone with the message, and stays read
   await expect(received).toContainText(WORDS);
   await expect(file).toHaveAttribute("href", /^blob:/);
   expect((await saved(citizen, file)).equals(pdf.buffer), "the same PDF, offline").toBe(true);
+
+  // Back online, the person answers with a document of their own, which the agent opens.
+  await phone.setOffline(false);
+  await citizen.evaluate(() => window.dispatchEvent(new Event("online")));
+  await received.getByLabel(exchanges.messages.label).fill("Merci, voici ma facture d'eau.");
+  await received
+    .getByRole("group", { name: exchanges.messages.join })
+    .locator('input[type="file"]')
+    .first()
+    .setInputFiles(filePayload({ name: "facture-eau.pdf", type: "application/pdf" }));
+  await expect(received.getByRole("button", { name: "Retirer facture-eau.pdf" })).toBeVisible();
+  await received.getByRole("button", { name: exchanges.messages.send }).click();
+  // Once the server has it, the phone lists the document as the server names it, with a link.
+  await expect(
+    received
+      .getByRole("listitem")
+      .filter({ hasText: "voici ma facture" })
+      .getByRole("link", { name: /^facture-eau\.pdf \(PDF, / }),
+  ).toBeVisible({ timeout: 60_000 });
+  await agent.reload();
+  const reply = messages.getByRole("listitem").filter({ hasText: "voici ma facture" });
+  await expect(reply).toContainText(staff.agents.messages.fromCitizen);
+  const joined = reply.getByRole("link", { name: /^Ouvrir Document joint à un message/ });
+  const served = await agent.request.get((await joined.getAttribute("href")) ?? "");
+  expect(served.headers()["content-type"]).toBe("application/pdf");
 
   await phone.close();
   await pc.close();
