@@ -305,6 +305,21 @@ describe.each(DATABASES)("files joined to messages on %s", (database) => {
     expect(wrongType.response.status).toBe(415);
   });
 
+  it("keeps a file's name without its path, quotes or line breaks, and says it safely in the download", async () => {
+    const sent = await sendRequestOver(server, withSession(citizen));
+    const body = form("Le courrier", [
+      { name: 'C:\\Users\\agent\\..\\"lettre\r\nSet-Cookie: x".pdf', bytes: PDF },
+    ]);
+    expect((await sendAsAgent(sent.id, body)).status).toBe(204);
+    const [file] = (await exchangesOf(sent.id)).messages[0]?.attachments ?? [];
+    expect(file?.name).toBe("lettreSet-Cookie: x.pdf");
+    const served = await attachmentOf(sent.id, file?.id ?? "", withSession(citizen));
+    expect(served.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="lettreSet-Cookie: x.pdf"; filename*=UTF-8''${encodeURIComponent("lettreSet-Cookie: x.pdf")}`,
+    );
+    expect(served.headers.get("Set-Cookie")).toBeNull();
+  });
+
   it("keeps the agents' files when the unclaimed uploads are cleaned up", async () => {
     const sent = await sendRequestOver(server, withSession(citizen));
     expect((await sendAsAgent(sent.id, form("Le courrier", [{ name: "c.pdf", bytes: PDF }]))).status).toBe(
