@@ -161,23 +161,24 @@ export class CitizenExchangesService {
     }
     const at = this.now();
     const messageId = this.newId();
-    const rows: AttachmentRow[] = checked.map((file, position) => ({
-      // The store's ids are 32 hex digits, as tus makes them.
-      id: randomBytes(16).toString("hex"),
-      message_id: messageId,
-      request_id: id,
-      position,
-      name: file.name,
-      type: file.type,
-      size: file.bytes.byteLength,
-      sha256: file.sha256,
-    }));
+    const kept = checked.map((file, position) => {
+      const row: AttachmentRow = {
+        // The store's ids are 32 hex digits, as tus makes them.
+        id: randomBytes(16).toString("hex"),
+        message_id: messageId,
+        request_id: id,
+        position,
+        name: file.name,
+        type: file.type,
+        size: file.bytes.byteLength,
+        sha256: file.sha256,
+      };
+      return { row, bytes: file.bytes };
+    });
+    const rows = kept.map(({ row }) => row);
     try {
-      for (const [index, row] of rows.entries())
-        await this.deps.documents.put(row.id, checked[index]?.bytes as Uint8Array, {
-          requestId: id,
-          filetype: row.type,
-        });
+      for (const { row, bytes } of kept)
+        await this.deps.documents.put(row.id, bytes, { requestId: id, filetype: row.type });
       await this.deps.exchanges.db.transaction().execute(async (trx) => {
         await this.deps.exchanges.addMessage(trx, {
           id: messageId,
