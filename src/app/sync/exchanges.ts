@@ -1,8 +1,9 @@
 /**
  * What the province asked about a sent request, and the messages, between the server and the
- * device: fetched into storage with the files the province joined (the receipt reads them offline
- * afterwards), and the person's answers recorded for the sender, which sends them once. Nothing here throws at the pages:
- * offline, or not the request's owner here, the device's copy stays.
+ * device: fetched into storage with the files the province joined (the receipt reads them
+ * offline afterwards), and the person's answers recorded for the sender, which sends them once.
+ * Nothing here throws at the pages: offline, or not the request's owner here, the device's copy
+ * stays.
  */
 import * as v from "valibot";
 import { type CitizenExchanges, CitizenExchangesSchema } from "../../shared/api/agents";
@@ -42,14 +43,17 @@ export async function followExchanges(requestId: string): Promise<boolean> {
   return true;
 }
 
-/** The files of the province's messages, oldest first, as long as they fit; those no longer listed dropped. */
+/**
+ * The files of the province's messages, oldest first, each one that still fits in what is left
+ * of the room; those the server no longer lists are dropped.
+ */
 async function keepProvinceFiles(requestId: string, exchanges: CitizenExchanges): Promise<void> {
   const files = exchanges.messages.filter((m) => m.from === "staff").flatMap((m) => m.attachments);
   await forgetMessageFilesExcept(requestId, new Set(files.map((file) => file.id)));
   const kept = await messageFileIds(requestId);
   let room = MESSAGE_FILES_BYTES_PER_REQUEST;
   for (const file of files) {
-    if (file.size > room) break;
+    if (file.size > room) continue;
     room -= file.size;
     if (kept.has(file.id)) continue;
     const response = await fetch(apiPaths.requestAttachment(requestId, file.id));

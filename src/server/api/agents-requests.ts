@@ -2,8 +2,9 @@
  * One request, for staff processing its procedure: reading it (audited), its documents (served
  * to them only, sandboxed), its archive PDF, its audit trail (a supervisor's), and the actions
  * — follow, transfer, status changes with their reasons, private notes, asking the citizen,
- * messages (with files, and those files read back). Behind staffOnly("agent", "supervisor", "administrator"); the domain checks the
- * procedure, so another procedure's request is 404 as an unknown one.
+ * messages (with files, and those files read back). Behind staffOnly("agent", "supervisor",
+ * "administrator"); the domain checks the procedure, so another procedure's request is 404 as
+ * an unknown one.
  */
 
 import { stringify } from "csv-stringify/sync";
