@@ -33,11 +33,13 @@ const WIZARD_NAMESPACES = ["wizard", "fields", "errors", "glossary"];
  * when the online-only pages also left the service worker's list: the real first download went
  * from 133.8 KB to 104.1 KB then. 107 KB since the receipt's status words for tasks and the
  * documents still due, the drafts' uploads named by the request and the sign-out check (106.6 KB;
- * the tasks and messages themselves travel with the procedures' packs). The next saving to take:
+ * the tasks and messages themselves travel with the procedures' packs). 108 KB since "Mes
+ * démarches" gives each open task its line, read from the request's record (107.3 KB: 0.3 KB of
+ * texts in two languages, 0.3 KB of code; fetching the exchanges stays in the packs). The next saving to take:
  * both languages' common, wizard, requests, account and errors texts are in the shell (7.8 KB of
  * English that a French-speaking phone downloads and may never read).
  */
-const SHELL_BUDGET = 107 * 1024;
+const SHELL_BUDGET = 108 * 1024;
 /** What it downloads when a procedure is opened, for that procedure to work offline. */
 const PACK_BUDGET = 100 * 1024;
 const DIST = "dist";

@@ -62,7 +62,13 @@ for (const { flowId, name, example } of allExamples()) {
     for (const doc of later)
       await expect(named).toContainText([wizard.texts.flowText(fieldOf(wizard.flow, doc.field ?? "").label)]);
     await expect(named).toHaveCount(later.length);
+    // "Mes démarches" gives them their line too, from the task the phone now holds.
+    const documents = later.map((doc) => wizard.texts.flowText(fieldOf(wizard.flow, doc.field ?? "").label));
     await page.goto("/mes-demarches");
-    await expect(page.getByText(textOf("fr", "stillDue", "requests", { count: later.length }))).toBeVisible();
+    await expect(
+      page.getByText(
+        textOf("fr", "tasks.later", "requests", { count: later.length, documents: documents.join(", ") }),
+      ),
+    ).toBeVisible();
   });
 }

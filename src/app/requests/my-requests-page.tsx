@@ -35,9 +35,16 @@ export function MyRequestsPage() {
   useEffect(() => {
     if (!online || !signedIn) return;
     let current = true;
-    void refreshAccountRequests().then((done) => {
-      if (done && current) setFetched((n) => n + 1);
-    });
+    void refreshAccountRequests()
+      .then(async (done) => {
+        if (!done || !current) return;
+        setFetched((n) => n + 1);
+        // What the province asked since: one line per task in the list (loaded with the exchanges' code).
+        const { loadChangedExchanges } = await import("../wizard/exchanges/load-changed-exchanges");
+        const followChangedExchanges = await loadChangedExchanges();
+        if ((await followChangedExchanges()) > 0 && current) setFetched((n) => n + 1);
+      })
+      .catch(() => undefined);
     return () => {
       current = false;
     };

@@ -4,6 +4,7 @@ import { useTranslation } from "../i18n/use-translation";
 import { Link } from "../routing/link";
 import { paths } from "../routing/routes";
 import type { RequestRecord } from "../storage/requests";
+import { OpenTasks } from "./open-tasks";
 import { type RequestState, referenceOf } from "./request-state";
 import { NextStep, useStandingWords } from "./standing-words";
 
@@ -32,7 +33,8 @@ export function RequestListItem({ request, state }: { request: RequestRecord; st
   const titleKey = procedureTitleKey(request.flowId);
   const reference = referenceOf(request);
   const created = new Date(request.createdAt);
-  const due = request.documentsDue?.length ?? 0;
+  // Once the province's exchanges are here, the documents kept for later are one of its tasks.
+  const due = request.openTasks ? 0 : (request.documentsDue?.length ?? 0);
   const status = (() => {
     switch (state.kind) {
       case "sent":
@@ -87,6 +89,7 @@ export function RequestListItem({ request, state }: { request: RequestRecord; st
         </div>
       </dl>
       {due > 0 && <p class="request-list__due">{t("requests:stillDue", { count: due })}</p>}
+      {request.openTasks && <OpenTasks tasks={request.openTasks} />}
       {request.fromAccount && <p class="request-list__device">{t("requests:fromAccount")}</p>}
       {words && <NextStep words={words} />}
     </li>

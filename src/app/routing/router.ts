@@ -27,6 +27,9 @@ export function usePath(): string {
   const [path, setPath] = useState(currentPath);
   useEffect(() => {
     listeners.add(setPath);
+    // Effects run after the first paint: a tap on a prerendered link in between changed the
+    // address without anyone listening, and the page would stay on the catalogue.
+    setPath(currentPath());
     return () => listeners.delete(setPath);
   }, []);
   return path;

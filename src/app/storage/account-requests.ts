@@ -18,12 +18,14 @@ export interface AccountRequest {
   readonly status: string;
   readonly statusChangedAt: string;
   readonly reason?: string;
+  readonly exchangesAt?: string;
 }
 
 const standingOf = (request: AccountRequest): RequestStanding => ({
   status: request.status,
   changedAt: request.statusChangedAt,
   ...(request.reason ? { reason: request.reason } : {}),
+  ...(request.exchangesAt ? { exchangesAt: request.exchangesAt } : {}),
 });
 
 function withStanding(record: RequestRecord, request: AccountRequest, accountId?: string): RequestRecord {
@@ -105,6 +107,23 @@ export async function markAttached(
     await tx.store.put(attached ? { ...stored, accountId } : { ...stored, attachRefused: true });
   });
   await Promise.all([...writes, tx.done]);
+}
+
+/**
+ * How many of the other devices' requests have an answer made here that the province does not
+ * have yet: signing out takes them off this device (forgetAccountRequests), so it would lose it.
+ */
+export async function accountRequestsWithUnsentAnswers(): Promise<number> {
+  const db = await database();
+  const tx = db.transaction(["requests", "answers"]);
+  let count = 0;
+  for (const record of await tx.objectStore("requests").getAll()) {
+    if (!record.fromAccount) continue;
+    const answers = await tx.objectStore("answers").index("by-request").getAll(record.id);
+    if (answers.some((answer) => answer.status !== "sent")) count += 1;
+  }
+  await tx.done;
+  return count;
 }
 
 /**

@@ -17,8 +17,17 @@ export async function recordAnswer(answer: NewAnswer): Promise<AnswerRecord> {
     status: "ready",
   };
   const db = await database();
-  const tx = db.transaction("answers", "readwrite", { durability: "strict" });
-  await Promise.all([tx.store.put(record), tx.done]);
+  const tx = db.transaction(["answers", "requests"], "readwrite", { durability: "strict" });
+  const request = record.taskId ? await tx.objectStore("requests").get(record.requestId) : undefined;
+  // "Mes démarches" reads the record: the task no longer reads as waiting on the person.
+  const openTasks = request?.openTasks?.map((task) =>
+    task.id === record.taskId ? { ...task, answeredHere: true as const } : task,
+  );
+  await Promise.all([
+    tx.objectStore("answers").put(record),
+    request && openTasks ? tx.objectStore("requests").put({ ...request, openTasks }) : undefined,
+    tx.done,
+  ]);
   return record;
 }
 

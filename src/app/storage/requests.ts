@@ -42,6 +42,22 @@ export interface RequestRecord {
   readonly fromAccount?: true;
   /** The server would not attach it to the account at sign-in: not offered again. */
   readonly attachRefused?: true;
+  /**
+   * What the province still asks, as its exchanges last fetched said (exchanges.ts writes it):
+   * "Mes démarches" lists it from the record, as it counts `documentsDue`.
+   */
+  readonly openTasks?: readonly OpenTask[];
+}
+
+export interface OpenTask {
+  readonly id: string;
+  readonly kind: "documents" | "correction";
+  /** The documents the person chose to send later, asked when the request arrived. */
+  readonly later: boolean;
+  /** The documents asked for, by the names the province gave them. */
+  readonly documents: readonly string[];
+  /** The person answered on this device; the province does not have the answer yet. */
+  readonly answeredHere?: true;
 }
 
 /** A request's status as the server words it (src/shared/api/account-requests.ts). */
@@ -49,6 +65,8 @@ export interface RequestStanding {
   readonly status: string;
   readonly changedAt: string;
   readonly reason?: string;
+  /** When the province last asked or wrote something about it (the server's clock). */
+  readonly exchangesAt?: string;
 }
 
 /** A short code a person can read out to a mediator: 8 characters from the request id. */

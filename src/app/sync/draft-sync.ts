@@ -80,13 +80,19 @@ export async function draftGone(draftId: string): Promise<void> {
   await tellGone(draftId);
 }
 
-async function tellGone(draftId: string): Promise<void> {
-  try {
-    await deleteAccountDraft(draftId);
-    await forgetDraftSync(draftId);
-  } catch {
-    // Offline or signed out: the mark stays, the next pull tries again.
-  }
+/**
+ * After a push already on its way: a PUT landing after the DELETE would be refused (404) and,
+ * read as "deleted elsewhere", overwrite the mark that the draft is gone.
+ */
+function tellGone(draftId: string): Promise<void> {
+  return oneAtATime(draftId, async () => {
+    try {
+      await deleteAccountDraft(draftId);
+      await forgetDraftSync(draftId);
+    } catch {
+      // Offline or signed out: the mark stays, the next pull tries again.
+    }
+  });
 }
 
 /**
@@ -117,18 +123,24 @@ export function onDraftConflict(listener: (draftId: string) => void): () => void
 
 /** Pushes the draft's latest revision if the server does not have it yet. */
 export function pushDraft(draftId: string): Promise<PushOutcome> {
-  // One push of a draft at a time in this tab too (and where Web Locks are missing, only here).
-  const previous = inTab.get(draftId) ?? Promise.resolve("unchanged");
-  const next = previous.catch(() => undefined).then(() => lockedPush(draftId));
+  return oneAtATime(draftId, () => pushNow(draftId));
+}
+
+const inTab = new Map<string, Promise<unknown>>();
+
+/**
+ * One exchange about a draft with the server at a time, pushes and the deletion alike: in this
+ * tab by a chain, across tabs by a Web Lock (where Web Locks are missing, only in this tab).
+ */
+function oneAtATime<T>(draftId: string, work: () => Promise<T>): Promise<T> {
+  const previous = inTab.get(draftId) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => locked(draftId, work));
   inTab.set(draftId, next);
   void next.finally(() => inTab.get(draftId) === next && inTab.delete(draftId)).catch(() => undefined);
   return next;
 }
 
-const inTab = new Map<string, Promise<PushOutcome>>();
-
-async function lockedPush(draftId: string): Promise<PushOutcome> {
-  const work = () => pushNow(draftId);
+async function locked<T>(draftId: string, work: () => Promise<T>): Promise<T> {
   if (typeof navigator === "undefined" || !navigator.locks) return work();
   return await navigator.locks.request(`pas-a-pas:draft-sync:${draftId}`, work);
 }
@@ -190,6 +202,8 @@ async function pushNow(draftId: string): Promise<PushOutcome> {
       for (const listener of conflictListeners) listener(draftId);
       return "conflict";
     case "gone":
+      // Sent or deleted here meanwhile: the deletion waits for this push, and its mark stays.
+      if ((await readDraftSync(draftId))?.gone) return "unchanged";
       // Deleted on the server since: the answers typed here are kept, as a new draft there.
       await writeDraftSync({ draftId, serverRevision: 0, pushedRevision: 0, documents });
       return pushNow(draftId);

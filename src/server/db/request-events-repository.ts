@@ -37,6 +37,8 @@ export interface RequestStanding {
   readonly ownerAccountId: string | null;
   /** The latest event, if the status ever changed. */
   readonly lastChange: { readonly at: string; readonly reason: string | null } | undefined;
+  /** When a task or a message about it last came or was answered; none yet: undefined. */
+  readonly exchangesAt: string | undefined;
 }
 
 export type StatusChange = Omit<RequestEvent, "position">;
@@ -110,7 +112,7 @@ export class RequestEventsRepository {
   /** Each request's standing, by id; the ids of one account's list at most. */
   async standings(ids: readonly string[]): Promise<RequestStanding[]> {
     if (ids.length === 0) return [];
-    const [rows, events] = await Promise.all([
+    const [rows, events, tasks, messages] = await Promise.all([
       this.db
         .selectFrom("submissions")
         .select(["id", "flow_id", "flow_version", "reference", "received_at", "status", "owner_account_id"])
@@ -123,7 +125,28 @@ export class RequestEventsRepository {
         .orderBy("request_id")
         .orderBy("position")
         .execute(),
+      this.db
+        .selectFrom("request_tasks")
+        .select((eb) => ["request_id", eb.fn.max("at").as("at"), eb.fn.max("answered_at").as("answered")])
+        .where("request_id", "in", ids)
+        .groupBy("request_id")
+        .execute(),
+      this.db
+        .selectFrom("request_messages")
+        .select((eb) => ["request_id", eb.fn.max("at").as("at")])
+        .where("request_id", "in", ids)
+        .groupBy("request_id")
+        .execute(),
     ]);
+    // The same instants the owner's exchanges carry (shared/api/exchanges-changed.ts computes
+    // it from them), so a device fetches them again only when one of them moved.
+    const exchangesAt = new Map<string, string>();
+    const instants = [
+      ...tasks.flatMap((row) => [[row.request_id, row.at] as const, [row.request_id, row.answered] as const]),
+      ...messages.map((row) => [row.request_id, row.at] as const),
+    ];
+    for (const [id, at] of instants)
+      if (typeof at === "string" && at > (exchangesAt.get(id) ?? "")) exchangesAt.set(id, at);
     const last = new Map<string, { at: string; reason: string | null }>();
     for (const event of events) last.set(event.request_id, { at: event.at, reason: event.reason });
     return rows.map((row) => ({
@@ -135,6 +158,7 @@ export class RequestEventsRepository {
       status: row.status,
       ownerAccountId: row.owner_account_id,
       lastChange: last.get(row.id),
+      exchangesAt: exchangesAt.get(row.id),
     }));
   }
 

@@ -26,5 +26,6 @@ export function statusView(standing: RequestStanding): RequestStatusView | undef
     status: inContract(standing.status),
     statusChangedAt: standing.lastChange?.at ?? standing.receivedAt,
     ...(reason ? { reason } : {}),
+    ...(standing.exchangesAt ? { exchangesAt: standing.exchangesAt } : {}),
   };
 }

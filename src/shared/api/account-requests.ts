@@ -33,6 +33,11 @@ export const RequestStatusSchema = v.object({
    * closing, what is asked of the person, an acceptance's note.
    */
   reason: v.optional(v.string()),
+  /**
+   * When what the province asked or wrote about it last changed (latestExchange of its
+   * exchanges): a device fetches them again only when this is newer than its copy.
+   */
+  exchangesAt: v.optional(v.string()),
 });
 export type RequestStatusView = v.InferOutput<typeof RequestStatusSchema>;
 

@@ -19,7 +19,12 @@ export const test = base.extend<PageProblems>({
     async ({ page }, use) => {
       const problems: string[] = [];
       page.on("console", (message) => {
-        if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+        // The address after the text: "Failed to load resource" alone does not say which one.
+        // Expected lines are matched by their start (network-failure-fixtures.ts), so this keeps them.
+        if (message.type() === "error") {
+          const { url } = message.location();
+          problems.push(`console error: ${message.text()}${url ? ` (${url})` : ""}`);
+        }
       });
       page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
       await page.exposeFunction("reportCspViolation", (description: string) => problems.push(description));

@@ -10,7 +10,13 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it, vi } from "vitest";
 import { readDraftSync } from "../../../src/app/storage/draft-sync";
-import { type DraftRecord, listDrafts, loadDraft, saveDraft } from "../../../src/app/storage/drafts";
+import {
+  type DraftRecord,
+  deleteDraft,
+  listDrafts,
+  loadDraft,
+  saveDraft,
+} from "../../../src/app/storage/drafts";
 import { provisionalReference, type RequestRecord } from "../../../src/app/storage/requests";
 import {
   AccountApiError,
@@ -33,6 +39,7 @@ import {
 import {
   accountFreeDrafts,
   attachDrafts,
+  draftGone,
   pullAccountDrafts,
   pushDraft,
   resolveConflict,
@@ -206,6 +213,49 @@ describe("the browser's account module and the server agree on the API", () => {
       step: "applicant",
     });
     expect(await pullAccountDrafts()).toEqual({ changed: [], removed: [], conflicts: [] });
+    await signOut();
+  });
+
+  it("a draft sent while its last push is on its way leaves the account, and is not brought back", async () => {
+    const address = "draft-gone-contract@example.nc";
+    const sent = await requestCode(address, "fr");
+    await checkCode(sent.attemptId, await codeSentTo(address));
+    const draft: DraftRecord = {
+      id: crypto.randomUUID(),
+      flowId: "bourse-scolaire",
+      flowVersion: 1,
+      answers: { applicantFirstName: "Marie" },
+      step: "applicant",
+      progress: { step: 2, total: 12 },
+      updatedAt: new Date().toISOString(),
+      owner: null,
+      revision: 1,
+    };
+    await saveDraft(draft);
+    expect(await attachDrafts([draft.id])).toEqual(["saved"]);
+    await saveDraft({ ...draft, answers: { applicantFirstName: "Marie-Claire" }, revision: 2 });
+
+    // A slow network: each save reaches the server late, as on prepaid data.
+    const realFetch = globalThis.fetch;
+    const answered: string[] = [];
+    const slowSaves = vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      if (init?.method === "PUT") await new Promise((resolve) => setTimeout(resolve, 300));
+      const response = await realFetch(input, init);
+      answered.push(`${init?.method ?? "GET"} ${response.status}`);
+      return response;
+    });
+    try {
+      const push = pushDraft(draft.id);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await deleteDraft(draft.id);
+      await Promise.all([push, draftGone(draft.id)]);
+    } finally {
+      slowSaves.mockRestore();
+    }
+
+    expect(answered).toEqual(["PUT 200", "DELETE 204"]);
+    expect(await fetchAccountDrafts()).toEqual([]);
+    expect(await readDraftSync(draft.id)).toBeUndefined();
     await signOut();
   });
 });

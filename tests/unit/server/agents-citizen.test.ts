@@ -6,7 +6,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RequestStatusView } from "../../../src/shared/api/account-requests";
 import type { AgentRequestView, CitizenExchanges } from "../../../src/shared/api/agents";
+import { exchangesChanged, latestExchange } from "../../../src/shared/api/exchanges-changed";
 import { createStaffAccount, staffSignIn } from "../../support/staff-accounts";
 import { lastMessageTo, postJson, signInWithCode, withSession } from "./support/accounts";
 import { DATABASES, reportSkippedPostgres } from "./support/databases";
@@ -184,5 +186,53 @@ describe.each(DATABASES)("asking the citizen on %s", (database) => {
     const read = await exchangesOf(sent.id, {});
     expect(read.status).toBe(200);
     expect(((await read.json()) as CitizenExchanges).tasks.map((t) => t.kind)).toEqual(["correction"]);
+  });
+
+  it("says with a request's status when its exchanges last moved, the instant its exchanges carry", async () => {
+    const sent = await sendRequestOver(server, withSession(citizen));
+    const standing = async () => {
+      const listed = (await (
+        await server.app.request("/api/account/requests", { headers: withSession(citizen) })
+      ).json()) as { requests: RequestStatusView[] };
+      const one = (await (
+        await server.app.request(`/api/submissions/${sent.id}/status`, { headers: withSession(citizen) })
+      ).json()) as RequestStatusView;
+      expect(listed.requests.find((r) => r.id === sent.id)?.exchangesAt).toBe(one.exchangesAt);
+      return one.exchangesAt;
+    };
+    const held = async () =>
+      (await (await exchangesOf(sent.id, withSession(citizen))).json()) as CitizenExchanges;
+    expect(await standing(), "nothing asked or written yet").toBeUndefined();
+
+    await postJson(
+      server.app,
+      `/api/agents/requests/${sent.id}/ask`,
+      { kind: "correction", text: "Votre adresse" },
+      agent,
+    );
+    const copy = await held();
+    const asked = await standing();
+    expect(asked).toBe(latestExchange(copy));
+    // A device holding that copy has nothing to fetch; one without a copy has.
+    expect(exchangesChanged(asked, copy)).toBe(false);
+    expect(exchangesChanged(asked, undefined)).toBe(true);
+
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await postJson(server.app, `/api/agents/requests/${sent.id}/messages`, { text: "Bonjour." }, agent);
+    const written = await standing();
+    expect(written).toBe(latestExchange(await held()));
+    expect(exchangesChanged(written, copy), "a message came after the copy").toBe(true);
+
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const [task] = copy.tasks;
+    await postJson(
+      server.app,
+      `/api/submissions/${sent.id}/tasks/${task?.id}/answer`,
+      { clientId: randomUUID(), text: "12 rue des Flamboyants" },
+      withSession(citizen),
+    );
+    const answered = await standing();
+    expect(answered).toBe(latestExchange(await held()));
+    expect(answered, "the answer moved it too").not.toBe(written);
   });
 });

@@ -14,7 +14,9 @@ import {
   keepAccountRequests,
   requestsToAttach,
 } from "../../../../src/app/storage/account-requests";
+import { recordAnswer } from "../../../../src/app/storage/answers-of-request";
 import { closeDatabase, DB_NAME } from "../../../../src/app/storage/database";
+import { keepExchanges } from "../../../../src/app/storage/exchanges";
 import { listRequests, markSent } from "../../../../src/app/storage/requests";
 import { loadFrenchTexts } from "../fields/french-texts";
 import { finish, grantWebLocks } from "./device-requests";
@@ -83,5 +85,58 @@ describe("Mes démarches with the account's requests", () => {
     expect((await listRequests()).map((r) => r.fromAccount)).toEqual([true]);
     await keepAccountRequests("account-1", []);
     expect(await listRequests()).toEqual([]);
+  });
+
+  it("gives a line to each thing the province still asks, from what the device holds", async () => {
+    await keepAccountRequests("account-1", [listed(ELSEWHERE, "awaiting_citizen")]);
+    const task = (id: string, extra: object) => ({
+      id,
+      at: new Date(2026, 2, 20, 10, 0).toISOString(),
+      kind: "documents" as const,
+      origin: "agent" as const,
+      text: "Merci.",
+      documents: [],
+      answeredAt: null,
+      ...extra,
+    });
+    const answer = (taskId: string) =>
+      recordAnswer({
+        requestId: ELSEWHERE,
+        flowId: "bourse-scolaire",
+        flowVersion: 1,
+        taskId,
+        documents: [],
+        text: "Corrigé",
+      });
+    // Answered on this device before the exchanges were fetched again, and not yet sent.
+    await answer("t5");
+    await keepExchanges(ELSEWHERE, {
+      tasks: [
+        task("t1", { documents: [{ fieldId: "taxNoticeFile", label: "Avis d'imposition" }] }),
+        task("t2", {
+          origin: "later",
+          documents: [
+            { fieldId: "ribFile", label: "RIB" },
+            { fieldId: "custodyFile", label: "Décision de garde" },
+          ],
+        }),
+        task("t3", { kind: "correction", documents: [] }),
+        task("t4", { kind: "correction", answeredAt: new Date(2026, 2, 21).toISOString() }),
+        task("t5", { kind: "correction" }),
+      ],
+      messages: [],
+    });
+    // And answered now, from the receipt.
+    await answer("t3");
+
+    render(<MyRequestsPage />);
+    const [item] = await screen.findAllByRole("listitem", { name: undefined });
+    const lines = await within(item as HTMLElement).findAllByRole("listitem");
+    expect(lines.map(text)).toEqual([
+      "À faire : ajouter le document demandé (Avis d'imposition)",
+      "À faire : ajouter les documents gardés pour plus tard (RIB, Décision de garde)",
+      "Votre réponse est prête sur cet appareil : ouvrez la demande pour voir où elle en est.",
+      "Votre réponse est prête sur cet appareil : ouvrez la demande pour voir où elle en est.",
+    ]);
   });
 });

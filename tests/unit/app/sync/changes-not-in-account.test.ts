@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+import "fake-indexeddb/auto";
+/**
+ * Before signing out, the account page asks what signing out would lose. Signing out takes the
+ * other devices' requests off this device with the answers made here about them, so an answer
+ * the province does not have yet counts, as a draft's changes the account does not have do.
+ */
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { forgetAccountRequests, keepAccountRequests } from "../../../../src/app/storage/account-requests";
+import { markAnswerSent } from "../../../../src/app/storage/answers";
+import { answersOf, recordAnswer } from "../../../../src/app/storage/answers-of-request";
+import { closeDatabase, DB_NAME } from "../../../../src/app/storage/database";
+import { markSent } from "../../../../src/app/storage/requests";
+import { changesNotInAccount } from "../../../../src/app/sync/changes-not-in-account";
+import { finish, grantWebLocks, setOnline } from "../requests/device-requests";
+
+const OWN = "aaaaaaaa-1111-4000-8000-000000000001";
+const ELSEWHERE = "bbbbbbbb-2222-4000-8000-000000000002";
+
+beforeAll(() => {
+  grantWebLocks();
+  // Offline: nothing can leave, so what waits stays waiting.
+  setOnline(false);
+});
+afterEach(async () => {
+  await closeDatabase();
+  indexedDB.deleteDatabase(DB_NAME);
+});
+
+const answer = (requestId: string) =>
+  recordAnswer({
+    requestId,
+    flowId: "bourse-scolaire",
+    flowVersion: 1,
+    taskId: "t1",
+    documents: [],
+    text: "Voici.",
+  });
+
+describe("what signing out now would lose", () => {
+  it("counts another device's request with an answer made here and not yet sent", async () => {
+    await finish(OWN, "bourse-scolaire", new Date(2026, 2, 2));
+    await markSent(OWN, "BS-2026-000042", new Date(2026, 2, 3).toISOString());
+    await keepAccountRequests("account-1", [
+      {
+        id: ELSEWHERE,
+        flowId: "bourse-scolaire",
+        flowVersion: 1,
+        reference: "BS-2026-000043",
+        sentAt: new Date(2026, 2, 3).toISOString(),
+        status: "awaiting_citizen",
+        statusChangedAt: new Date(2026, 2, 4).toISOString(),
+      },
+    ]);
+    expect(await changesNotInAccount()).toBe(0);
+
+    // This device's own request keeps its answers after signing out: nothing lost there.
+    await answer(OWN);
+    expect(await changesNotInAccount()).toBe(0);
+
+    const waiting = await answer(ELSEWHERE);
+    expect(await changesNotInAccount()).toBe(1);
+    // Once the province has it, nothing is lost: signing out takes the request and its answers off.
+    await markAnswerSent(waiting.clientId);
+    expect(await changesNotInAccount()).toBe(0);
+    await forgetAccountRequests();
+    expect(await answersOf(ELSEWHERE)).toEqual([]);
+    expect(await answersOf(OWN)).toHaveLength(1);
+  });
+});
