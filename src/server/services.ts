@@ -168,6 +168,7 @@ export async function openServices(
       requests,
       notices,
       flows,
+      documents,
     }),
     exchangesRepository,
   };

@@ -127,20 +127,22 @@ export async function accountRequestsWithUnsentAnswers(): Promise<number> {
 }
 
 /**
- * Signed out here: the other devices' requests go, with what the province said of them and the
- * answers made here about them; this device's own receipts stay.
+ * Signed out here: the other devices' requests go, with what the province said of them, the
+ * files it joined, and the answers made here about them; this device's own receipts stay.
  */
 export async function forgetAccountRequests(): Promise<void> {
   const db = await database();
-  const tx = db.transaction(["requests", "exchanges", "answers"], "readwrite");
+  const tx = db.transaction(["requests", "exchanges", "answers", "message-files"], "readwrite");
   const requests = tx.objectStore("requests");
   const answers = tx.objectStore("answers");
+  const files = tx.objectStore("message-files");
   const writes: Promise<unknown>[] = [];
   for (const record of await requests.getAll())
     if (record.fromAccount) {
       writes.push(requests.delete(record.id), tx.objectStore("exchanges").delete(record.id));
       for (const key of await answers.index("by-request").getAllKeys(record.id))
         writes.push(answers.delete(key));
+      for (const key of await files.index("by-request").getAllKeys(record.id)) writes.push(files.delete(key));
     }
   await Promise.all([...writes, tx.done]);
 }

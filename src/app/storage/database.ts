@@ -9,7 +9,8 @@
  * - `draft-sync`: for each draft kept in the account, the server's revision this device last had
  *   (and, after a conflict, the server's copy until the person chooses);
  * - `exchanges`: per sent request, what the province asked and the messages, as last fetched;
- * - `answers`: the person's answers to those (documents, words, messages), to send then sent.
+ * - `answers`: the person's answers to those (documents, words, messages), to send then sent;
+ * - `message-files`: the files the province joined to its messages, kept for offline reading.
  * Everything here is personal: `wipeAll` (shared-PC mode) clears every store.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
@@ -19,12 +20,13 @@ import type { DraftSyncRecord } from "./draft-sync";
 import type { DraftRecord } from "./drafts";
 import type { ExchangesRecord } from "./exchanges";
 import type { StoredFile } from "./files";
+import type { MessageFileRecord } from "./message-files";
 import type { RequestRecord } from "./requests";
 
 /** Do not change without an upgrade step below and a test that opens the previous version. */
 export const DB_NAME = "pas-a-pas";
 /** Do not change without an upgrade step below and a test that opens the previous version. */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export interface PasAPasDB extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { "by-owner": string; "by-flow": string } };
@@ -37,6 +39,7 @@ export interface PasAPasDB extends DBSchema {
   "draft-sync": { key: string; value: DraftSyncRecord };
   exchanges: { key: string; value: ExchangesRecord };
   answers: { key: string; value: AnswerRecord; indexes: { "by-status": string; "by-request": string } };
+  "message-files": { key: string; value: MessageFileRecord; indexes: { "by-request": string } };
 }
 
 export type Database = IDBPDatabase<PasAPasDB>;
@@ -99,6 +102,23 @@ export function database(): Promise<Database> {
         answers.createIndex("by-status", "status");
         answers.createIndex("by-request", "requestId");
       }
+      if (oldVersion < 7) {
+        // Version 7: the files the province joins to its messages, kept for offline reading. A
+        // message's files were upload ids until then, and none was ever shown: each kept message
+        // loses those ids, and the next fetch brings its files described (name, type, size).
+        db.createObjectStore("message-files", { keyPath: "id" }).createIndex("by-request", "requestId");
+        const exchanges = tx.objectStore("exchanges");
+        void exchanges.getAll().then((records) => {
+          for (const record of records)
+            void exchanges.put({
+              ...record,
+              messages: record.messages.map((message) => ({
+                ...message,
+                attachments: message.attachments.filter((file) => typeof file === "object"),
+              })),
+            });
+        });
+      }
     },
     // Another tab opened a newer version: let it upgrade rather than block it forever.
     blocking() {
@@ -120,12 +140,13 @@ export async function closeDatabase(): Promise<void> {
 export async function wipeAll(): Promise<void> {
   const db = await database();
   const tx = db.transaction(
-    ["drafts", "draft-revisions", "files", "requests", "draft-sync", "exchanges", "answers"],
+    ["drafts", "draft-revisions", "files", "requests", "draft-sync", "exchanges", "answers", "message-files"],
     "readwrite",
     { durability: "strict" },
   );
   await Promise.all([
     tx.objectStore("exchanges").clear(),
+    tx.objectStore("message-files").clear(),
     tx.objectStore("answers").clear(),
     tx.objectStore("draft-sync").clear(),
     tx.objectStore("drafts").clear(),

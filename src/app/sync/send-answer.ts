@@ -47,7 +47,11 @@ export async function sendAnswer(
           ...(answer.text ? { text: answer.text } : {}),
           ...(answer.corrections ? { corrections: answer.corrections } : {}),
         })
-      : await transport.postMessage(answer.requestId, { clientId: answer.clientId, text: answer.text ?? "" });
+      : await transport.postMessage(answer.requestId, {
+          clientId: answer.clientId,
+          text: answer.text ?? "",
+          ...(uploaded.length > 0 ? { attachments: uploaded.map((doc) => doc.uploadId) } : {}),
+        });
   } catch (error) {
     if (error instanceof TransportError) return { kind: "retry" };
     throw error;

@@ -2,8 +2,9 @@
  * One request, for staff processing its procedure: reading it (audited), its documents (served
  * to them only, sandboxed), its archive PDF, its audit trail (a supervisor's), and the actions
  * — follow, transfer, status changes with their reasons, private notes, asking the citizen,
- * messages. Behind staffOnly("agent", "supervisor", "administrator"); the domain checks the
- * procedure, so another procedure's request is 404 as an unknown one.
+ * messages (with files, and those files read back). Behind staffOnly("agent", "supervisor",
+ * "administrator"); the domain checks the procedure, so another procedure's request is 404 as
+ * an unknown one.
  */
 
 import { stringify } from "csv-stringify/sync";
@@ -13,7 +14,6 @@ import {
   AskCitizenBodySchema,
   ColleagueBodySchema,
   NoteBodySchema,
-  StaffMessageBodySchema,
   type StatusBody,
   StatusBodySchema,
 } from "../../shared/api/agents";
@@ -27,8 +27,9 @@ import type { ApiServices } from "../services";
 import { mayProcess, type StaffActor } from "../staff/staff-actor";
 import { apiError } from "./errors";
 import { readValidBody } from "./json-body";
+import { readStaffMessage } from "./staff-message-body";
 import { staffOnly } from "./staff-session";
-import { DOCUMENT_POLICY, storedDocumentHeaders } from "./stored-document";
+import { attachmentResponse, DOCUMENT_POLICY, storedDocumentHeaders } from "./stored-document";
 import { parseSubmissionId } from "./submission-body";
 
 const SMALL_BODY = 16 * 1024;
@@ -174,10 +175,17 @@ export function agentRequestRoutes(services: ApiServices): Hono {
   routes.post(apiRoutes.agentRequestMessages, processing, async (c) => {
     const id = requestId(c);
     if (!id) return apiError(c, 400, "invalid_id");
-    const body = await readValidBody(c, SMALL_BODY, StaffMessageBodySchema);
+    const body = await readStaffMessage(c);
     if (!body.ok) return body.response;
-    const done = await exchanges.staffMessage(c.get("staff"), id, body.value.text);
+    const done = await exchanges.staffMessage(c.get("staff"), id, body.text, body.files);
     return done.ok ? c.body(null, 204) : apiError(c, done.status, done.code);
+  });
+
+  routes.get(apiRoutes.agentRequestAttachment, processing, async (c) => {
+    const id = requestId(c);
+    if (!id) return apiError(c, 400, "invalid_id");
+    const found = await exchanges.attachmentForStaff(c.get("staff"), id, c.req.param("attachmentId") ?? "");
+    return found ? attachmentResponse(c, found) : apiError(c, 404, "attachment_not_found");
   });
 
   return routes;

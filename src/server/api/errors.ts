@@ -112,6 +112,14 @@ export const ERROR_MESSAGES: { readonly [code in ApiErrorCode]: string } = {
     "Seules les réponses que la province a demandé de corriger peuvent être changées ici.",
   invalid_corrections:
     "Ces réponses ne peuvent pas être enregistrées : elles sont à vérifier. Vos réponses d'avant sont gardées.",
+  attachment_too_large:
+    "Un fichier joint est trop lourd : 5 Mo au plus par fichier, 25 Mo pour tout le message.",
+  attachment_type: "Un fichier joint n'est ni un PDF, ni une photo JPEG ou PNG : joignez un de ces fichiers.",
+  attachment_unsafe:
+    "Un PDF joint contient des scripts ou est protégé par un mot de passe : joignez un PDF simple, sans protection.",
+  attachment_unreadable: "Un fichier joint est abîmé et ne s'ouvre pas : joignez-en une autre copie.",
+  too_many_attachments: "Un message peut porter 5 fichiers au plus.",
+  attachment_not_found: "Ce fichier joint n'existe pas, ou plus.",
 };
 
 export type ErrorCode = ApiErrorCode;

@@ -17,13 +17,14 @@
  */
 import { Server as TusServer, type Upload } from "@tus/server";
 import type { Context } from "hono";
+import { MESSAGE_ATTACHMENT_MAX_BYTES } from "../../shared/api/message-attachments";
 import { apiPaths, uploadIdOfUrl } from "../../shared/api/paths";
 import { UPLOAD_ID } from "../../shared/api/submission";
 import type { Flow } from "../../shared/flow/schema";
 import { type FinishedUploadDeps, settleFinishedUpload, uploadFlow } from "../documents/finished-upload";
 import { holdsKey, KEY_DIGEST_METADATA, keyDigest, newCapabilityKey } from "../documents/upload-capability";
+import { uploadField } from "../documents/upload-field";
 import { refusalOfCreation } from "../documents/upload-limits";
-import { documentFieldById } from "../flows/flow-fields";
 import type { FlowRegistry } from "../flows/flow-registry";
 import type { ApiServices } from "../services";
 import { clientKey } from "./client-key";
@@ -126,7 +127,7 @@ function checkCreation(flows: FlowRegistry, upload: Upload): void {
   const metadata = upload.metadata ?? {};
   const flow: Flow | undefined = uploadFlow(flows, { metadata });
   if (!flow) throw refuse(400, "unknown_flow");
-  const field = documentFieldById(flow, metadata.fieldId ?? "");
+  const field = uploadField(flow, metadata.fieldId ?? "");
   if (!field) throw refuse(400, "unknown_field");
   if (!(field.accept as readonly (string | null | undefined)[]).includes(metadata.filetype))
     throw refuse(415, "document_type");
@@ -135,7 +136,7 @@ function checkCreation(flows: FlowRegistry, upload: Upload): void {
 }
 
 function largestDocument(flows: FlowRegistry): number {
-  let largest = 0;
+  let largest = MESSAGE_ATTACHMENT_MAX_BYTES;
   for (const { id } of flows.list()) {
     const flow = flows.current(id);
     for (const step of flow?.steps ?? []) {

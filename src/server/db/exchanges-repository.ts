@@ -5,9 +5,10 @@
  * Writes take the caller's transaction, so each goes with its status change and audit entry.
  */
 import type { Transaction } from "kysely";
-import type { Db, RequestMessagesTable, RequestTasksTable, Tables } from "./tables";
+import type { Db, MessageAttachmentsTable, RequestMessagesTable, RequestTasksTable, Tables } from "./tables";
 
 export type MessageRow = RequestMessagesTable;
+export type AttachmentRow = MessageAttachmentsTable;
 export type TaskRow = RequestTasksTable;
 
 export interface RequestDocumentRow {
@@ -74,6 +75,26 @@ export class ExchangesRepository {
 
   async addMessage(trx: Executor, row: MessageRow): Promise<void> {
     await trx.insertInto("request_messages").values(row).execute();
+  }
+
+  async addAttachments(trx: Executor, rows: readonly AttachmentRow[]): Promise<void> {
+    if (rows.length > 0)
+      await trx
+        .insertInto("message_attachments")
+        .values([...rows])
+        .execute();
+  }
+
+  /** The files agents joined to the request's messages, in each message's order. */
+  async attachments(requestId: string): Promise<AttachmentRow[]> {
+    const rows = await this.db
+      .selectFrom("message_attachments")
+      .selectAll()
+      .where("request_id", "=", requestId)
+      .orderBy("message_id")
+      .orderBy("position")
+      .execute();
+    return rows.map((row) => ({ ...row, size: Number(row.size), position: Number(row.position) }));
   }
 
   async addTask(trx: Executor, row: TaskRow): Promise<void> {

@@ -562,6 +562,29 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
         .execute();
     },
   },
+  "0020-message-attachments": {
+    async up(db: AnyDb) {
+      // Files an agent joins to a message: the bytes in the document store under `id`, the name
+      // the agent's file had (for the person to read), what the content is, and its digest.
+      // A citizen's files stay uploads bound to the request (request_messages.attachments).
+      await db.schema
+        .createTable("message_attachments")
+        .addColumn("id", TEXT_ID, (c) => c.primaryKey())
+        .addColumn("message_id", TEXT_ID, (c) => c.notNull().references("request_messages.id"))
+        .addColumn("request_id", "varchar(36)", (c) => c.notNull().references("submissions.id"))
+        .addColumn("position", "integer", (c) => c.notNull())
+        .addColumn("name", "varchar(128)", (c) => c.notNull())
+        .addColumn("type", "varchar(64)", (c) => c.notNull())
+        .addColumn("size", "integer", (c) => c.notNull())
+        .addColumn("sha256", "varchar(64)", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("message_attachments_request")
+        .on("message_attachments")
+        .columns(["request_id", "message_id", "position"])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

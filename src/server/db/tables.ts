@@ -348,8 +348,23 @@ export interface RequestMessagesTable {
   staff_id: string | null;
   client_id: string | null;
   text: string;
-  /** JSON array of upload ids the citizen joined. */
+  /** JSON array of upload ids the citizen joined (an agent's files are in message_attachments). */
   attachments: string;
+}
+
+/** A file an agent joined to a message; its bytes are in the document store under `id`. */
+export interface MessageAttachmentsTable {
+  id: string;
+  message_id: string;
+  request_id: string;
+  position: number;
+  /** The agent's file name, cleaned (shared/api/message-attachments.ts). */
+  name: string;
+  /** Read from the content. */
+  type: string;
+  /** Of the bytes kept (a photo re-encoded). */
+  size: number;
+  sha256: string;
 }
 
 /** What an agent asks of the citizen, and their answer once it came. */
@@ -417,6 +432,7 @@ export interface Tables {
   request_messages: RequestMessagesTable;
   request_tasks: RequestTasksTable;
   request_answer_changes: RequestAnswerChangesTable;
+  message_attachments: MessageAttachmentsTable;
 }
 
 export type Db = Kysely<Tables>;

@@ -82,16 +82,21 @@ export class UploadClientsRepository {
     await this.db.deleteFrom("upload_clients").where("upload_id", "=", uploadId).execute();
   }
 
-  /** The ids among `ids` that a recorded request names. */
+  /**
+   * The ids among `ids` that a recorded request names: its documents, and the files agents joined
+   * to its messages (kept in the same store; one whose message was never written is removed).
+   */
   async namedByRequests(ids: readonly string[]): Promise<Set<string>> {
     const named = new Set<string>();
     for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
       const rows = await this.db
         .selectFrom("submission_documents")
-        .select("upload_id")
-        .where("upload_id", "in", ids.slice(i, i + CHUNK))
+        .select("upload_id as id")
+        .where("upload_id", "in", chunk)
+        .union(this.db.selectFrom("message_attachments").select("id").where("id", "in", chunk))
         .execute();
-      for (const row of rows) named.add(row.upload_id);
+      for (const row of rows) named.add(row.id);
     }
     return named;
   }

@@ -33,6 +33,11 @@ export interface DocumentStore {
    * metadata, so checking it again after a crash does not mistake the new bytes for what was sent.
    */
   replaceContent(id: string, bytes: Uint8Array, received: ReceivedContent): Promise<void>;
+  /**
+   * Keeps `bytes` as a finished document of its own, made durable before it returns: a file an
+   * agent joined to a message, which arrives whole in one request rather than over tus.
+   */
+  put(id: string, bytes: Uint8Array, metadata: Readonly<Record<string, string>>): Promise<void>;
   /** sha256 of the whole content, hex. */
   sha256(id: string): Promise<string>;
   remove(id: string): Promise<void>;

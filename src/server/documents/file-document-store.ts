@@ -3,9 +3,10 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, open, readFile, rename, rm, statfs, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { FileStore } from "@tus/file-store";
-import { ERRORS } from "@tus/server";
+import { ERRORS, Upload } from "@tus/server";
 import {
   type DocumentStore,
   RECEIVED_SHA256_METADATA,
@@ -107,6 +108,12 @@ export class FileDocumentStore implements DocumentStore {
     await syncFile(`${path}.json`);
     await rename(replacement, path);
     await syncFile(dirname(path));
+  }
+
+  async put(id: string, bytes: Uint8Array, metadata: Readonly<Record<string, string>>): Promise<void> {
+    await this.tusStore.create(new Upload({ id, size: bytes.byteLength, offset: 0, metadata }));
+    await this.tusStore.write(Readable.from([Buffer.from(bytes)]), id, 0);
+    await this.makeDurable(id);
   }
 
   async sha256(id: string): Promise<string> {

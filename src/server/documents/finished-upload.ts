@@ -11,11 +11,11 @@ import { createHash } from "node:crypto";
 
 import { type DocumentType, detectDocumentType, SIGNATURE_LENGTH } from "../../shared/document-type";
 import type { UploadRecord, UploadsRepository } from "../db/uploads-repository";
-import { documentFieldById } from "../flows/flow-fields";
 import type { FlowRegistry } from "../flows/flow-registry";
 import { type DocumentStore, receivedContent, type StoredUpload } from "./document-store";
 import { cleanImage, isCleanable, isImage } from "./image-cleaning";
 import { pdfVerdict } from "./pdf-active-content";
+import { uploadField } from "./upload-field";
 
 export interface FinishedUploadDeps {
   readonly documents: DocumentStore;
@@ -30,7 +30,7 @@ export async function settleFinishedUpload(
   const flowId = upload.metadata.flowId ?? "";
   const fieldId = upload.metadata.fieldId ?? "";
   const flow = uploadFlow(deps.flows, upload);
-  const field = flow && documentFieldById(flow, fieldId);
+  const field = flow && uploadField(flow, fieldId);
   const type = detectDocumentType(await deps.documents.readHead(upload.id, SIGNATURE_LENGTH));
   const received = receivedContent(upload);
   const base = {

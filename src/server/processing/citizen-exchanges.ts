@@ -7,23 +7,27 @@
  * citizen's notice in its own transaction. The citizen is the request's owner: its account's
  * session, or for a request sent without an account the device holding its id.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Transaction } from "kysely";
 import type {
   AskCitizenBody,
   CitizenExchanges,
   CitizenMessageBody,
+  MessageAttachmentView,
   MessageView,
   TaskAnswerBody,
   TaskView,
 } from "../../shared/api/agents";
 import type { ApiErrorCode } from "../../shared/api/error-codes";
+import { attachmentName, MESSAGE_ATTACHMENTS_MAX } from "../../shared/api/message-attachments";
 import type { Answers } from "../../shared/engine/answers";
 import type { Flow } from "../../shared/flow/schema";
 import type { AnswerChangesRepository } from "../db/answer-changes-repository";
-import type { ExchangesRepository, MessageRow, TaskRow } from "../db/exchanges-repository";
+import type { AttachmentRow, ExchangesRepository, MessageRow, TaskRow } from "../db/exchanges-repository";
 import type { ProcessingRepository } from "../db/processing-repository";
 import type { Tables } from "../db/tables";
+import { checkAgentAttachment } from "../documents/agent-attachment";
+import type { DocumentStore } from "../documents/document-store";
 import { documentFieldById, questionFieldById } from "../flows/flow-fields";
 import type { FlowRegistry } from "../flows/flow-registry";
 import { canonicalJson } from "../requests/fingerprint";
@@ -40,32 +44,56 @@ export interface ExchangesDeps {
   readonly requests: RequestsService;
   readonly notices: CitizenNotices;
   readonly flows: FlowRegistry;
+  /** Where an agent's files are kept, beside the citizens' documents. */
+  readonly documents: DocumentStore;
   readonly now?: () => Date;
   readonly newId?: () => string;
 }
+
+type RefusalStatus = 400 | 404 | 409 | 413 | 415 | 422;
 
 export type ExchangeOutcome =
   | { readonly ok: true }
   | {
       readonly ok: false;
       readonly code: ApiErrorCode;
-      readonly status: 400 | 404 | 409 | 422;
+      readonly status: RefusalStatus;
       /** The answers to check, with a refused correction. */
       readonly details?: Readonly<Record<string, unknown>>;
     };
+
+/** A file an agent joins to a message, as it arrived. */
+export interface AgentFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** A message's file, to be served. */
+export interface AttachmentBytes {
+  readonly name: string;
+  readonly type: string;
+  readonly bytes: Uint8Array;
+}
 
 /** Thrown inside a transaction to roll it back with the answer to give. */
 class Refusal extends Error {
   constructor(
     readonly code: ApiErrorCode,
-    readonly status: 400 | 404 | 409 | 422,
+    readonly status: RefusalStatus,
     readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(code);
   }
 }
 
-const refuse = (code: ApiErrorCode, status: 400 | 404 | 409 | 422) => ({ ok: false as const, code, status });
+const refuse = (code: ApiErrorCode, status: RefusalStatus) => ({ ok: false as const, code, status });
+
+const ATTACHMENT_REFUSALS = {
+  attachment_too_large: 413,
+  attachment_type: 415,
+  attachment_unsafe: 415,
+  attachment_unreadable: 415,
+} as const;
 
 export class CitizenExchangesService {
   private readonly now: () => Date;
@@ -132,25 +160,68 @@ export class CitizenExchangesService {
     return { ok: true };
   }
 
-  /** An agent's message to the citizen. */
-  async staffMessage(actor: StaffActor, id: string, text: string): Promise<ExchangeOutcome> {
+  /**
+   * An agent's message to the citizen, with the files they join: each checked (and a photo
+   * re-encoded) before anything is kept, kept in the document store, then the message, its
+   * files' rows, the audit entry and the notice in one transaction. Should that fail, the files
+   * are removed; a crash in between leaves files no message names, which the cleanup removes.
+   */
+  async staffMessage(
+    actor: StaffActor,
+    id: string,
+    text: string,
+    files: readonly AgentFile[] = [],
+  ): Promise<ExchangeOutcome> {
     if (!(await this.scoped(actor, id))) return refuse("not_found", 404);
+    if (files.length > MESSAGE_ATTACHMENTS_MAX) return refuse("too_many_attachments", 422);
+    const checked = [];
+    for (const file of files) {
+      const result = await checkAgentAttachment(file.bytes);
+      if (!result.ok) return refuse(result.code, ATTACHMENT_REFUSALS[result.code]);
+      checked.push({ ...result, name: attachmentName(file.name) });
+    }
     const at = this.now();
-    await this.deps.exchanges.db.transaction().execute(async (trx) => {
-      await this.deps.exchanges.addMessage(trx, {
-        id: this.newId(),
+    const messageId = this.newId();
+    const kept = checked.map((file, position) => {
+      const row: AttachmentRow = {
+        // The store's ids are 32 hex digits, as tus makes them.
+        id: randomBytes(16).toString("hex"),
+        message_id: messageId,
         request_id: id,
-        at: at.toISOString(),
-        author: "staff",
-        staff_id: actor.staffId,
-        client_id: null,
-        text,
-        attachments: "[]",
-      });
-      await this.deps.processing.writes(trx).audit([auditEntry(actor, "message", id, at)]);
-      await this.deps.notices.notify(trx, id, "requestMessage");
-      await this.deps.processing.beforeCommit();
+        position,
+        name: file.name,
+        type: file.type,
+        size: file.bytes.byteLength,
+        sha256: file.sha256,
+      };
+      return { row, bytes: file.bytes };
     });
+    const rows = kept.map(({ row }) => row);
+    try {
+      for (const { row, bytes } of kept)
+        await this.deps.documents.put(row.id, bytes, { requestId: id, filetype: row.type });
+      await this.deps.exchanges.db.transaction().execute(async (trx) => {
+        await this.deps.exchanges.addMessage(trx, {
+          id: messageId,
+          request_id: id,
+          at: at.toISOString(),
+          author: "staff",
+          staff_id: actor.staffId,
+          client_id: null,
+          text,
+          attachments: "[]",
+        });
+        await this.deps.exchanges.addAttachments(trx, rows);
+        await this.deps.processing
+          .writes(trx)
+          .audit([auditEntry(actor, "message", id, at, rows.length > 0 ? `files ${rows.length}` : null)]);
+        await this.deps.notices.notify(trx, id, "requestMessage");
+        await this.deps.processing.beforeCommit();
+      });
+    } catch (error) {
+      await Promise.all(rows.map((row) => this.deps.documents.remove(row.id).catch(() => undefined)));
+      throw error;
+    }
     this.deps.notices.kick();
     return { ok: true };
   }
@@ -160,24 +231,84 @@ export class CitizenExchangesService {
    * a waiting correction carries the answers it names as the request holds them now.
    */
   async of(id: string, flowId: string): Promise<CitizenExchanges> {
-    const [tasks, messages] = await Promise.all([
+    const [tasks, messages, agentFiles, documents] = await Promise.all([
       this.deps.exchanges.tasks(id),
       this.deps.exchanges.messages(id),
+      this.deps.exchanges.attachments(id),
+      this.deps.exchanges.documents(id),
     ]);
     const flow = this.flowOf(flowId);
     const namesQuestions = tasks.some((task) => questionsOf(task).length > 0);
     const sent = namesQuestions ? await this.deps.answerChanges.answered(id) : undefined;
     const answers = sent ? (JSON.parse(sent.answers) as Record<string, unknown>) : {};
     const sentFlow = sent && this.deps.flows.get(sent.flowId, sent.flowVersion);
-    return {
-      tasks: tasks.map((task) => this.taskView(task, flow, sentFlow, answers)),
-      messages: messages.map(messageView),
+    const citizenFile = async (uploadId: string): Promise<MessageAttachmentView | undefined> => {
+      const doc = documents.find((d) => d.uploadId === uploadId);
+      if (!doc) return undefined;
+      const stored = await this.deps.documents.inspect(uploadId);
+      return {
+        id: uploadId,
+        name: attachmentName(stored?.metadata.filename ?? ""),
+        type: doc.type,
+        size: doc.size,
+      };
     };
+    const views = await Promise.all(
+      messages.map(async (row): Promise<MessageView> => {
+        const attachments =
+          row.author === "staff"
+            ? agentFiles.filter((file) => file.message_id === row.id).map(attachmentView)
+            : (await Promise.all((JSON.parse(row.attachments) as string[]).map(citizenFile))).filter(
+                (file): file is MessageAttachmentView => file !== undefined,
+              );
+        return { id: row.id, at: row.at, from: row.author, text: row.text, attachments };
+      }),
+    );
+    return { tasks: tasks.map((task) => this.taskView(task, flow, sentFlow, answers)), messages: views };
   }
 
   /** The answers corrected by the citizen, oldest first, for the agent's history. */
   answerChanges(id: string) {
     return this.deps.answerChanges.of(id);
+  }
+
+  /** A file joined to one of the request's messages, by either side; undefined if it is none. */
+  async attachment(id: string, attachmentId: string): Promise<AttachmentBytes | undefined> {
+    const own = (await this.deps.exchanges.attachments(id)).find((file) => file.id === attachmentId);
+    if (own) return { name: own.name, type: own.type, bytes: await this.deps.documents.readAll(own.id) };
+    const named = (await this.deps.exchanges.messages(id)).some(
+      (row) => row.author === "citizen" && (JSON.parse(row.attachments) as string[]).includes(attachmentId),
+    );
+    const doc = named && (await this.deps.exchanges.documents(id)).find((d) => d.uploadId === attachmentId);
+    if (!doc) return undefined;
+    const stored = await this.deps.documents.inspect(attachmentId);
+    return {
+      name: attachmentName(stored?.metadata.filename ?? ""),
+      type: doc.type,
+      bytes: await this.deps.documents.readAll(attachmentId),
+    };
+  }
+
+  /** A message's file for the request's owner (as `forCitizen` decides who that is). */
+  async attachmentForCitizen(
+    id: string,
+    accountId: string | undefined,
+    attachmentId: string,
+  ): Promise<AttachmentBytes | undefined> {
+    return (await this.deps.requests.standingFor(id, accountId))
+      ? this.attachment(id, attachmentId)
+      : undefined;
+  }
+
+  /** A message's file for staff of the request's procedure; the read is audited. */
+  async attachmentForStaff(actor: StaffActor, id: string, attachmentId: string) {
+    if (!(await this.scoped(actor, id))) return undefined;
+    const found = await this.attachment(id, attachmentId);
+    if (found)
+      await this.deps.processing.transaction((writes) =>
+        writes.audit([auditEntry(actor, "read", id, this.now(), `attachment ${attachmentId}`)]),
+      );
+    return found;
   }
 
   /** The citizen's view, if `accountId` (or nobody, for a request without an account) may read it. */
@@ -390,14 +521,8 @@ export class CitizenExchangesService {
   }
 }
 
-function messageView(row: MessageRow): MessageView {
-  return {
-    id: row.id,
-    at: row.at,
-    from: row.author,
-    text: row.text,
-    attachments: JSON.parse(row.attachments) as string[],
-  };
+function attachmentView(row: AttachmentRow): MessageAttachmentView {
+  return { id: row.id, name: row.name, type: row.type, size: row.size };
 }
 
 function sameMessage(row: MessageRow, id: string, body: CitizenMessageBody, attachments: readonly string[]) {

@@ -12,7 +12,8 @@ import { reviewSections } from "../../shared/engine/review";
 import type { Field, Flow } from "../../shared/flow/schema";
 import type { AnswerChangeRow } from "../db/answer-changes-repository";
 import type { RequestDocumentRow } from "../db/exchanges-repository";
-import { documentFieldById, documentFields, questionFieldById } from "../flows/flow-fields";
+import { uploadField } from "../documents/upload-field";
+import { documentFields, questionFieldById } from "../flows/flow-fields";
 import type { FrenchTexts } from "../flows/french-texts";
 import { actionsFrom, isRequestStatus } from "../requests/lifecycle";
 import type { RequestFile } from "./actions";
@@ -63,7 +64,7 @@ export function requestView(
     sections,
     computed,
     documents: documents.map((doc) => {
-      const field = flow && documentFieldById(flow, doc.fieldId);
+      const field = flow && uploadField(flow, doc.fieldId);
       return {
         uploadId: doc.uploadId,
         label: field ? say(field.label) : doc.fieldId,

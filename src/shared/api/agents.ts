@@ -121,13 +121,25 @@ export const HistoryEntrySchema = v.object({
 
 export const NoteSchema = v.object({ id: v.string(), staffId: v.string(), at: v.string(), text: v.string() });
 
+/**
+ * A file joined to a message: the citizen's are uploads (also listed with the request's
+ * documents), the agent's are the province's own; each read by its id, by staff and the owner.
+ */
+export const MessageAttachmentSchema = v.object({
+  id: v.string(),
+  /** The file's name as its sender had it; may be empty (a photo taken in the app). */
+  name: v.string(),
+  type: v.string(),
+  size: v.number(),
+});
+export type MessageAttachmentView = v.InferOutput<typeof MessageAttachmentSchema>;
+
 export const MessageSchema = v.object({
   id: v.string(),
   at: v.string(),
   from: v.picklist(["staff", "citizen"]),
   text: v.string(),
-  /** Documents the citizen joined (upload ids, listed with the request's documents). */
-  attachments: v.array(v.string()),
+  attachments: v.array(MessageAttachmentSchema),
 });
 export type MessageView = v.InferOutput<typeof MessageSchema>;
 
@@ -221,6 +233,10 @@ export const AskCitizenBodySchema = v.object({
 });
 export type AskCitizenBody = v.InferOutput<typeof AskCitizenBodySchema>;
 
+/**
+ * An agent's message: JSON, or with files `multipart/form-data` (a `text` field and one `files`
+ * part per file, shared/api/message-attachments.ts says which and how big).
+ */
 export const StaffMessageBodySchema = v.object({
   text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(5000)),
 });

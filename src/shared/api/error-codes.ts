@@ -83,6 +83,12 @@ export const API_ERROR_CODES = [
   "unknown_question_field",
   "correction_not_asked",
   "invalid_corrections",
+  "attachment_too_large",
+  "attachment_type",
+  "attachment_unsafe",
+  "attachment_unreadable",
+  "too_many_attachments",
+  "attachment_not_found",
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -64,6 +64,9 @@ export const apiPaths = {
   agentRequestDocument: (id: string, uploadId: string) =>
     `${API_BASE}/agents/requests/${id}/documents/${uploadId}`,
   agentRequestPdf: (id: string) => `${API_BASE}/agents/requests/${id}/archive.pdf`,
+  /** A file joined to one of the request's messages, by the agent or by the citizen. */
+  agentRequestAttachment: (id: string, attachmentId: string) =>
+    `${API_BASE}/agents/requests/${id}/attachments/${attachmentId}`,
   agentRequestAudit: (id: string, format: "json" | "csv") =>
     `${API_BASE}/agents/requests/${id}/audit?format=${format}`,
   agentRequestAction: (id: string, action: "follow" | "transfer" | "status" | "notes" | "ask" | "messages") =>
@@ -72,6 +75,9 @@ export const apiPaths = {
   requestExchanges: (id: string) => `${API_BASE}/submissions/${id}/exchanges`,
   requestTaskAnswer: (id: string, taskId: string) => `${API_BASE}/submissions/${id}/tasks/${taskId}/answer`,
   requestMessages: (id: string) => `${API_BASE}/submissions/${id}/messages`,
+  /** A file joined to one of the request's messages, for its owner (kept on the phone for offline). */
+  requestAttachment: (id: string, attachmentId: string) =>
+    `${API_BASE}/submissions/${id}/attachments/${attachmentId}`,
 } as const;
 
 /** The same routes as Hono patterns, relative to API_BASE. */
@@ -129,6 +135,7 @@ export const apiRoutes = {
   agentRequest: "/agents/requests/:id",
   agentRequestDocument: "/agents/requests/:id/documents/:uploadId",
   agentRequestPdf: "/agents/requests/:id/archive.pdf",
+  agentRequestAttachment: "/agents/requests/:id/attachments/:attachmentId",
   agentRequestAudit: "/agents/requests/:id/audit",
   agentRequestFollow: "/agents/requests/:id/follow",
   agentRequestTransfer: "/agents/requests/:id/transfer",
@@ -139,6 +146,7 @@ export const apiRoutes = {
   requestExchanges: "/submissions/:id/exchanges",
   requestTaskAnswer: "/submissions/:id/tasks/:taskId/answer",
   requestMessages: "/submissions/:id/messages",
+  requestAttachment: "/submissions/:id/attachments/:attachmentId",
 } as const;
 
 /**

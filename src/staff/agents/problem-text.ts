@@ -20,6 +20,12 @@ export function problemText(problem: StaffProblem): string {
       return t("agents.problems.ask_text_required");
     case "ask_documents_required":
       return t("agents.problems.ask_documents_required");
+    case "attachment_too_large":
+    case "attachment_type":
+    case "attachment_unsafe":
+    case "attachment_unreadable":
+    case "too_many_attachments":
+      return t(`agents.problems.${problem}`);
     default:
       return t("errors.unexpected");
   }

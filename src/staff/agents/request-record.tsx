@@ -2,10 +2,23 @@
 import { useState } from "preact/hooks";
 import { REQUEST_STATUS_NAMES, type RequestStatusName } from "../../shared/api/account-requests";
 import type { AgentRequestView, ColleaguesView } from "../../shared/api/agents";
+import {
+  MESSAGE_ATTACHMENT_MAX_BYTES,
+  MESSAGE_ATTACHMENT_TYPES,
+  MESSAGE_ATTACHMENTS_MAX,
+  MESSAGE_ATTACHMENTS_MAX_TOTAL_BYTES,
+} from "../../shared/api/message-attachments";
 import type { StaffMe } from "../../shared/api/staff";
-import { addNote, agentDocumentPath, type Outcome, type StaffProblem, sendMessage } from "../api/staff-api";
+import {
+  addNote,
+  agentAttachmentPath,
+  agentDocumentPath,
+  type Outcome,
+  type StaffProblem,
+  sendMessage,
+} from "../api/staff-api";
 import { t } from "../i18n/staff-i18n";
-import { formatMoment } from "./formats";
+import { formatMoment, formatSize } from "./formats";
 
 interface Props {
   readonly view: AgentRequestView;
@@ -101,12 +114,13 @@ export function RequestRecord({ view, me, colleagues, onDone, onProblem }: Props
 }
 
 /**
- * The messages both ways, oldest first, and the agent's answer. What the person joined to a
- * message is one of the request's documents, opened from here. An agent's message carries
- * words only: the person is sent no file by the province here (a decision's letter goes by the
- * department's own channel).
+ * The messages both ways, oldest first, each with the files joined to it (the person's, opened as
+ * the request's documents they are, and the agent's own, saved), and the agent's answer, with files if
+ * need be: PDF or JPEG/PNG photos, checked here for size and type before anything is sent and
+ * again by the server, which re-encodes photos.
  */
 function Messages({ view, onDone, onProblem }: Omit<Props, "me" | "colleagues">) {
+  // The person's files are among the request's documents: named as the documents list names them.
   const documentName = (uploadId: string) => {
     const position = view.documents.findIndex((doc) => doc.uploadId === uploadId);
     const doc = view.documents[position];
@@ -128,20 +142,28 @@ function Messages({ view, onDone, onProblem }: Omit<Props, "me" | "colleagues">)
               <span class="agents-explanation agents-message">{message.text}</span>
               {message.attachments.length > 0 && (
                 <ul class="agents-attachments" aria-label={t("agents.messages.attachments")}>
-                  {message.attachments.map((uploadId) => {
-                    const name = documentName(uploadId);
+                  {message.attachments.map((file, index) => {
+                    const asDocument = documentName(file.id);
                     return (
-                      <li key={uploadId}>
-                        {name ? (
+                      <li key={file.id}>
+                        {asDocument ? (
                           <a
-                            href={agentDocumentPath(view.request.id, uploadId)}
+                            href={agentDocumentPath(view.request.id, file.id)}
                             target="_blank"
                             rel="noopener"
                           >
-                            {t("agents.documents.open", { name })}
+                            {t("agents.documents.open", { name: asDocument })}
                           </a>
                         ) : (
-                          t("agents.messages.attachmentMissing")
+                          <a
+                            href={agentAttachmentPath(view.request.id, file.id)}
+                            download={file.name || undefined}
+                          >
+                            {t("agents.messages.attachment", {
+                              name: file.name || t("agents.messages.unnamed", { position: index + 1 }),
+                              size: formatSize(file.size),
+                            })}
+                          </a>
                         )}
                       </li>
                     );
@@ -152,17 +174,98 @@ function Messages({ view, onDone, onProblem }: Omit<Props, "me" | "colleagues">)
           ))}
         </ul>
       )}
-      <WrittenForm
-        id="message-text"
-        label={t("agents.messages.label")}
-        hint={t("agents.messages.hint")}
-        submit={t("agents.messages.send")}
-        send={(text) => sendMessage(view.request.id, text.trim())}
-        done={t("agents.messages.sent")}
-        onDone={onDone}
-        onProblem={onProblem}
-      />
+      <MessageForm view={view} onDone={onDone} onProblem={onProblem} />
     </section>
+  );
+}
+
+const ACCEPT = MESSAGE_ATTACHMENT_TYPES.join(",");
+
+/** The agent's message, with the files they choose (several at once, or one after another). */
+function MessageForm({ view, onDone, onProblem }: Omit<Props, "me" | "colleagues">) {
+  const [text, setText] = useState("");
+  const [files, setFiles] = useState<readonly File[]>([]);
+  const [refused, setRefused] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const choose = (chosen: readonly File[]) => {
+    const all = [...files, ...chosen];
+    const problem =
+      all.length > MESSAGE_ATTACHMENTS_MAX
+        ? t("agents.problems.too_many_attachments")
+        : chosen.some((file) => !(MESSAGE_ATTACHMENT_TYPES as readonly string[]).includes(file.type))
+          ? t("agents.problems.attachment_type")
+          : chosen.some((file) => file.size > MESSAGE_ATTACHMENT_MAX_BYTES) ||
+              all.reduce((sum, file) => sum + file.size, 0) > MESSAGE_ATTACHMENTS_MAX_TOTAL_BYTES
+            ? t("agents.problems.attachment_too_large")
+            : undefined;
+    setRefused(problem);
+    if (!problem) setFiles(all);
+  };
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    const answer = await sendMessage(view.request.id, text.trim(), files);
+    setBusy(false);
+    if (!answer.ok) return onProblem(answer.problem);
+    setText("");
+    setFiles([]);
+    await onDone(t("agents.messages.sent"));
+  };
+  return (
+    <form class="staff-form" onSubmit={(event) => void onSubmit(event)}>
+      <label for="message-text">{t("agents.messages.label")}</label>
+      <p class="staff-hint" id="message-text-hint">
+        {t("agents.messages.hint")}
+      </p>
+      <textarea
+        id="message-text"
+        aria-describedby="message-text-hint"
+        rows={3}
+        maxLength={5000}
+        required
+        value={text}
+        onInput={(event) => setText(event.currentTarget.value)}
+      />
+      <label for="message-files">{t("agents.messages.files")}</label>
+      <p class="staff-hint" id="message-files-hint">
+        {t("agents.messages.filesHint")}
+      </p>
+      {refused && (
+        <p class="notice notice--error" role="alert">
+          {refused}
+        </p>
+      )}
+      <input
+        id="message-files"
+        type="file"
+        multiple
+        accept={ACCEPT}
+        aria-describedby="message-files-hint"
+        onChange={(event) => {
+          choose([...(event.currentTarget.files ?? [])]);
+          event.currentTarget.value = "";
+        }}
+      />
+      {files.length > 0 && (
+        <ul class="agents-attachments" aria-label={t("agents.messages.chosen")}>
+          {files.map((file, index) => (
+            <li key={`${file.name}-${index}`}>
+              {t("agents.messages.attachment", { name: file.name, size: formatSize(file.size) })}{" "}
+              <button
+                type="button"
+                class="link-button"
+                onClick={() => setFiles(files.filter((_, i) => i !== index))}
+              >
+                {t("agents.messages.remove", { name: file.name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="submit" class="button" disabled={busy}>
+        {t("agents.messages.send")}
+      </button>
+    </form>
   );
 }
 
@@ -197,7 +300,6 @@ function Notes({ view, onDone, onProblem }: Omit<Props, "me" | "colleagues">) {
 interface WrittenFormProps {
   readonly id: string;
   readonly label: string;
-  readonly hint?: string;
   readonly submit: string;
   readonly send: (text: string) => Promise<Outcome<undefined>>;
   /** Said once it is sent. */
@@ -206,8 +308,8 @@ interface WrittenFormProps {
   readonly onProblem: Props["onProblem"];
 }
 
-/** A few lines written to the request (a message to the person, a private note), then sent. */
-function WrittenForm({ id, label, hint, submit, send, done, onDone, onProblem }: WrittenFormProps) {
+/** A few lines written to the request (a private note), then sent. */
+function WrittenForm({ id, label, submit, send, done, onDone, onProblem }: WrittenFormProps) {
   const [text, setText] = useState("");
   const [busy, setBusy] = useState(false);
   const onSubmit = async (event: Event) => {
@@ -222,14 +324,8 @@ function WrittenForm({ id, label, hint, submit, send, done, onDone, onProblem }:
   return (
     <form class="staff-form" onSubmit={(event) => void onSubmit(event)}>
       <label for={id}>{label}</label>
-      {hint && (
-        <p class="staff-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
       <textarea
         id={id}
-        aria-describedby={hint ? `${id}-hint` : undefined}
         rows={3}
         maxLength={5000}
         required

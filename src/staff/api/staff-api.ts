@@ -60,11 +60,13 @@ async function call<T>(
 ): Promise<Outcome<T>> {
   let response: Response;
   try {
+    // A form (a message with its files) is sent as the browser encodes it, with its boundary.
+    const form = body instanceof FormData;
     response = await fetch(path, {
       method,
       credentials: "same-origin",
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers: body === undefined || form ? {} : { "Content-Type": "application/json" },
+      ...(body === undefined ? {} : { body: form ? body : JSON.stringify(body) }),
     });
   } catch {
     return { ok: false, problem: "network" };
@@ -228,8 +230,21 @@ export const addNote = (id: string, text: string): Promise<Outcome<undefined>> =
 export const askCitizen = (id: string, body: AskCitizenBody): Promise<Outcome<undefined>> =>
   call(apiPaths.agentRequestAction(id, "ask"), "POST", undefined, body);
 
-export const sendMessage = (id: string, text: string): Promise<Outcome<undefined>> =>
-  call(apiPaths.agentRequestAction(id, "messages"), "POST", undefined, { text });
+/** A message to the citizen; with files, as a form (shared/api/message-attachments.ts). */
+export function sendMessage(
+  id: string,
+  text: string,
+  files: readonly File[] = [],
+): Promise<Outcome<undefined>> {
+  if (files.length === 0)
+    return call(apiPaths.agentRequestAction(id, "messages"), "POST", undefined, { text });
+  const form = new FormData();
+  form.set("text", text);
+  for (const file of files) form.append("files", file, file.name);
+  return call(apiPaths.agentRequestAction(id, "messages"), "POST", undefined, form);
+}
+
+export const agentAttachmentPath = apiPaths.agentRequestAttachment;
 
 /** The procedure's agents by name, to hand a request or a queue to. */
 export async function agentColleagues(flowId: string): Promise<Outcome<ColleaguesView>> {

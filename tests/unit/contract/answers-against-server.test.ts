@@ -3,7 +3,7 @@
  * The person's answers to the province, checked from both ends: the browser's own code sends a
  * request with a document left for later, fetches its exchanges into the device's storage, adds
  * the document through tus and answers the task — twice, as an outbox whose first answer was lost
- * does — and writes a message, all to the real server in its own process; the server keeps each
+ * does — and writes a message with a document of its own, all to the real server in its own process; the server keeps each
  * once, and the device reads the task answered.
  */
 import "fake-indexeddb/auto";
@@ -16,6 +16,7 @@ import { followExchanges } from "../../../src/app/sync/exchanges";
 import { httpTransport } from "../../../src/app/sync/http-transport";
 import { sendAnswer } from "../../../src/app/sync/send-answer";
 import { type DeviceFiles, sendRequest } from "../../../src/app/sync/send-request";
+import { MESSAGE_ATTACHMENT_FIELD } from "../../../src/shared/api/message-attachments";
 import { isDocumentRef } from "../../../src/shared/engine/validate";
 import { documentBytes } from "../server/support/documents";
 import { example } from "../server/support/examples";
@@ -107,15 +108,32 @@ describe("the browser's answers and the server agree on the API", () => {
       code: "task_answer_conflict",
     });
 
-    const message = { ...answer, clientId: crypto.randomUUID(), documents: [], text: "Merci" };
+    // A message with a document of its own, joined over tus like a task's.
+    const joinedId = crypto.randomUUID();
+    blobs.set(joinedId, pdf(78));
+    const message = {
+      ...answer,
+      clientId: crypto.randomUUID(),
+      documents: [
+        {
+          fieldId: MESSAGE_ATTACHMENT_FIELD,
+          ref: { id: joinedId, name: "facture.pdf", type: "application/pdf", size: 2048 },
+        },
+      ],
+      text: "Merci",
+    };
     const { taskId: _, ...withoutTask } = message;
-    for (let i = 0; i < 2; i++)
-      expect(await sendAnswer(withoutTask, httpAnswerTransport, files)).toEqual({ kind: "sent" });
+    remembered.clear();
+    expect(await sendAnswer(withoutTask, httpAnswerTransport, files)).toEqual({ kind: "sent" });
+    const resent = { ...withoutTask, uploads: Object.fromEntries(remembered) };
+    expect(await sendAnswer(resent, httpAnswerTransport, files)).toEqual({ kind: "sent" });
 
     expect(await followExchanges(id)).toBe(true);
     const after = await readExchanges(id);
     expect(after?.tasks[0]?.answeredAt).not.toBeNull();
-    expect(after?.messages.map((m) => [m.from, m.text])).toEqual([["citizen", "Merci"]]);
+    expect(after?.messages.map((m) => [m.from, m.text, m.attachments.map((f) => [f.name, f.size])])).toEqual([
+      ["citizen", "Merci", [["facture.pdf", 2048]]],
+    ]);
   });
 
   it("is refused an answer to another person's task", async () => {

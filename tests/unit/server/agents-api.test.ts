@@ -10,10 +10,11 @@ import ExcelJS from "exceljs";
 import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AgentRequestView, QueuePageView } from "../../../src/shared/api/agents";
+import { MESSAGE_ATTACHMENT_FIELD } from "../../../src/shared/api/message-attachments";
 import { createStaffAccount, staffSignIn } from "../../support/staff-accounts";
 import { postJson, signInWithCode, withSession } from "./support/accounts";
 import { DATABASES, reportSkippedPostgres } from "./support/databases";
-import { uploadDocumentsOf } from "./support/documents";
+import { documentBytes, uploadDocumentsOf, uploadWhole } from "./support/documents";
 import { example } from "./support/examples";
 import { errorOf, newId, putSubmission } from "./support/requests";
 import { sendRequestOver } from "./support/sent-requests";
@@ -35,6 +36,8 @@ interface Ctx {
   readonly id: string;
   readonly reference: string;
   readonly uploadId: string;
+  /** A file the citizen joined to a message about the request. */
+  readonly attachmentId: string;
   readonly colleague: string;
 }
 type Call = (server: TestServer, headers: Record<string, string>, ctx: Ctx) => Promise<Response> | Response;
@@ -66,6 +69,7 @@ const ROUTES: readonly (readonly [string, Call, { supervisorOnly?: true }?])[] =
   ["GET request", get(request)],
   ["GET document", get((ctx) => `${request(ctx)}/documents/${ctx.uploadId}`)],
   ["GET archive", get((ctx) => `${request(ctx)}/archive.pdf`)],
+  ["GET message attachment", get((ctx) => `${request(ctx)}/attachments/${ctx.attachmentId}`)],
   ["GET audit", get((ctx) => `${request(ctx)}/audit?format=json`), { supervisorOnly: true }],
   [
     "POST follow",
@@ -162,7 +166,26 @@ describe.each(DATABASES)("the agents' API on %s", (database) => {
   async function schoolRequest(): Promise<Ctx> {
     const sent = await sendRequestOver(server, withSession(citizenToken));
     const [document] = await server.services.processing.exchangesRepository.documents(sent.id);
-    return { id: sent.id, reference: sent.reference, uploadId: document?.uploadId ?? "", colleague };
+    const attachment = await uploadWhole(
+      server.app,
+      { flowId: "bourse-scolaire", fieldId: MESSAGE_ATTACHMENT_FIELD, filetype: "application/pdf" },
+      documentBytes("application/pdf", 1000, 3),
+    );
+    const message = { clientId: randomUUID(), text: "Ci-joint", attachments: [attachment.uploadId] };
+    const joined = await postJson(
+      server.app,
+      `/api/submissions/${sent.id}/messages`,
+      message,
+      cookies.citizen,
+    );
+    expect(joined.status).toBe(204);
+    return {
+      id: sent.id,
+      reference: sent.reference,
+      uploadId: document?.uploadId ?? "",
+      attachmentId: attachment.uploadId,
+      colleague,
+    };
   }
   const auditOf = (id: string) => server.services.processing.repository.audit(id);
   const status = async (id: string) =>

@@ -11,6 +11,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MESSAGE_ATTACHMENT_FIELD } from "../../../src/shared/api/message-attachments";
 import type { StaffRole } from "../../../src/shared/staff-roles";
 import { createStaffAccount, staffSignIn } from "../../support/staff-accounts";
 import { postJson, signInWithCode, withSession } from "./support/accounts";
@@ -31,6 +32,8 @@ interface Target {
   /** A's draft kept in the account, at revision 1, naming one uploaded document. */
   readonly draftId: string;
   readonly draftUploadId: string;
+  /** A file A joined to a message about its request. */
+  readonly attachmentId: string;
 }
 
 type Call = (server: TestServer, target: Target, token: string | undefined) => Response | Promise<Response>;
@@ -216,6 +219,15 @@ const ROUTES: Readonly<Record<string, Entry>> = {
     signedOut: 404,
     otherAccount: "refused",
   },
+  "GET /api/submissions/:id/attachments/:attachmentId": {
+    kind: "account",
+    call: (server, target, token) =>
+      server.app.request(`/api/submissions/${target.requestId}/attachments/${target.attachmentId}`, {
+        headers: headers(token),
+      }),
+    signedOut: 404,
+    otherAccount: "refused",
+  },
   "POST /api/submissions/:id/tasks/:taskId/answer": {
     kind: "not-an-account's",
     why: "the request's owner only, as its exchanges: needs a task an agent asked (agents-citizen)",
@@ -306,6 +318,10 @@ const ROUTES: Readonly<Record<string, Entry>> = {
   "GET /api/agents/requests/:id/documents/:uploadId": {
     kind: "not-an-account's",
     why: "staff of the procedure: a request's document (agents-api)",
+  },
+  "GET /api/agents/requests/:id/attachments/:attachmentId": {
+    kind: "not-an-account's",
+    why: "staff of the procedure: a file joined to a message (agents-api, message-attachments)",
   },
   "GET /api/agents/requests/:id/archive.pdf": {
     kind: "not-an-account's",
@@ -416,6 +432,18 @@ describe.each(DATABASES)("the authorisation of every route on %s", (database) =>
       body: JSON.stringify({ ...draftBody(), documents: [document] }),
     });
     expect(draft.status).toBe(200);
+    const attachment = await uploadWhole(
+      server.app,
+      { flowId: "bourse-scolaire", fieldId: MESSAGE_ATTACHMENT_FIELD, filetype: "application/pdf" },
+      documentBytes("application/pdf", 1000, 6),
+    );
+    const joined = await postJson(
+      server.app,
+      `/api/submissions/${sent.id}/messages`,
+      { clientId: randomUUID(), text: "Ci-joint", attachments: [attachment.uploadId] },
+      withSession(token),
+    );
+    expect(joined.status).toBe(204);
     const b = await signInWithCode(server, `b-${randomUUID().slice(0, 8)}@example.nc`);
     return {
       a: {
@@ -426,6 +454,7 @@ describe.each(DATABASES)("the authorisation of every route on %s", (database) =>
         reference: sent.reference,
         draftId,
         draftUploadId,
+        attachmentId: attachment.uploadId,
       },
       b,
     };

@@ -13,6 +13,7 @@ import {
   saveDraft,
 } from "../../../../src/app/storage/drafts";
 import { keepExchanges, readExchanges } from "../../../../src/app/storage/exchanges";
+import { keepMessageFile, messageFileIds, readMessageFile } from "../../../../src/app/storage/message-files";
 import { readRequest, requestsToSend } from "../../../../src/app/storage/requests";
 
 afterEach(async () => {
@@ -136,6 +137,35 @@ async function createVersion5(): Promise<void> {
 }
 const V5_SENT_ID = "5e270c11-0000-4000-8000-000000000000";
 
+/** Version 6 as it shipped: version 5 plus what the province asks, its messages naming files by upload id. */
+async function createVersion6(): Promise<void> {
+  await createVersion5();
+  const db = await openDB(DB_NAME, 6, {
+    upgrade(v6) {
+      v6.createObjectStore("exchanges", { keyPath: "requestId" });
+      const answers = v6.createObjectStore("answers", { keyPath: "clientId" });
+      answers.createIndex("by-status", "status");
+      answers.createIndex("by-request", "requestId");
+    },
+  });
+  await db.put("exchanges", {
+    requestId: V5_SENT_ID,
+    tasks: [],
+    messages: [
+      { id: "m1", at: "2026-12-02T10:00:00Z", from: "staff", text: "Bonjour", attachments: [] },
+      {
+        id: "m2",
+        at: "2026-12-02T11:00:00Z",
+        from: "citizen",
+        text: "Voici",
+        attachments: ["0123456789abcdef0123456789abcdef"],
+      },
+    ],
+    fetchedAt: "2026-12-02T11:05:00Z",
+  });
+  db.close();
+}
+
 /** The one draft of a procedure after an upgrade: drafts now have ids of their own. */
 async function onlyDraftOf(flowId: string): Promise<DraftRecord> {
   const drafts = await listDrafts(flowId);
@@ -146,8 +176,8 @@ async function onlyDraftOf(flowId: string): Promise<DraftRecord> {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe("opening a database left by the previous version", () => {
-  it("is at version 6", () => {
-    expect(DB_VERSION).toBe(6);
+  it("is at version 7", () => {
+    expect(DB_VERSION).toBe(7);
   });
 
   it("gives each version 3 draft an id of its own, keeping its answers, step and revision", async () => {
@@ -246,5 +276,19 @@ describe("opening a database left by the previous version", () => {
     });
     expect((await answersToSend()).map((a) => a.clientId)).toEqual([answer.clientId]);
     expect((await answersOf(V5_SENT_ID)).map((a) => a.text)).toEqual(["Bonjour"]);
+  });
+
+  it("keeps a version 6 database's messages, without the upload ids they named, and can keep the province's files", async () => {
+    await createVersion6();
+    const kept = await readExchanges(V5_SENT_ID);
+    expect(kept?.messages.map((m) => [m.text, m.attachments])).toEqual([
+      ["Bonjour", []],
+      ["Voici", []],
+    ]);
+    expect((await readRequest(V5_SENT_ID))?.reference).toBe("BS-2026-000042");
+    const file = { id: "f1", name: "courrier.pdf", type: "application/pdf", size: 4 };
+    await keepMessageFile(V5_SENT_ID, file, new Blob(["%PDF"]));
+    expect(await messageFileIds(V5_SENT_ID)).toEqual(new Set(["f1"]));
+    expect((await readMessageFile("f1"))?.name).toBe("courrier.pdf");
   });
 });
