@@ -14,6 +14,7 @@ import type { Flow } from "../../shared/flow/schema";
 import type { UploadRecord } from "../db/uploads-repository";
 import { isComplete } from "../documents/document-store";
 import { type FinishedUploadDeps, settleFinishedUpload } from "../documents/finished-upload";
+import { KEY_DIGEST_METADATA } from "../documents/upload-capability";
 import { type DocumentFieldDef, documentAnswerPaths } from "../flows/flow-fields";
 import type { FieldProblem } from "./answer-errors";
 
@@ -137,13 +138,15 @@ function problemOf(
 
 /**
  * An upload the database knows nothing about: still in progress, gone, or finished just before
- * a crash that stopped its check. The last case is checked now, as the finish would have.
+ * a crash that stopped its check. The last case is checked now, as the finish would have. Only
+ * a tus upload (made with its capability key) is one: the store also holds the files agents join
+ * to messages, which a request naming their id must neither settle nor, refused, delete.
  */
 async function settleUnrecorded(
   deps: FinishedUploadDeps,
   uploadId: string,
 ): Promise<UploadRecord | undefined> {
   const upload = await deps.documents.inspect(uploadId);
-  if (!upload || !isComplete(upload)) return undefined;
+  if (!upload || !isComplete(upload) || !upload.metadata?.[KEY_DIGEST_METADATA]) return undefined;
   return settleFinishedUpload(deps, upload);
 }

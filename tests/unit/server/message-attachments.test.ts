@@ -19,8 +19,9 @@ import {
 import { createStaffAccount, staffSignIn } from "../../support/staff-accounts";
 import { postJson, signInWithCode, withSession } from "./support/accounts";
 import { DATABASES, reportSkippedPostgres } from "./support/databases";
-import { documentBytes, sha256, uploadWhole } from "./support/documents";
-import { errorOf } from "./support/requests";
+import { documentBytes, sha256, uploadDocumentsOf, uploadWhole } from "./support/documents";
+import { example } from "./support/examples";
+import { errorOf, newId, putSubmission } from "./support/requests";
 import { sendRequestOver } from "./support/sent-requests";
 import { startTestServer, type TestServer } from "./support/test-server";
 
@@ -303,6 +304,35 @@ describe.each(DATABASES)("files joined to messages on %s", (database) => {
       new TextEncoder().encode(HTML),
     );
     expect(wrongType.response.status).toBe(415);
+  });
+
+  it("keeps an agent's file when a request names its id as one of its own documents", async () => {
+    const sent = await sendRequestOver(server, withSession(citizen));
+    expect(
+      (await sendAsAgent(sent.id, form("Le courrier.", [{ name: "courrier.pdf", bytes: PDF }]))).status,
+    ).toBe(204);
+    const [file] = (await exchangesOf(sent.id)).messages[0]?.attachments ?? [];
+    // The owner, who reads the file's id, sends a request that claims it as a document.
+    const { answers } = example("bourse-scolaire", "eligible-one-child");
+    const uploaded = await uploadDocumentsOf(server.app, "bourse-scolaire", answers, { size: 2048 });
+    const [first, ...rest] = uploaded.documents;
+    const claimed = await putSubmission(
+      server.app,
+      newId(),
+      {
+        flowId: "bourse-scolaire",
+        flowVersion: 1,
+        answers: uploaded.answers,
+        documents: [{ ...first, uploadId: file?.id ?? "" }, ...rest],
+      },
+      withSession(citizen),
+    );
+    // As a document not yet up: the request waits, and the province's file is not touched.
+    expect(claimed.status).toBe(409);
+    expect((await errorOf(claimed)).code).toBe("document_incomplete");
+    const served = await attachmentOf(sent.id, file?.id ?? "", withSession(citizen));
+    expect(served.status, "the province's file is still there").toBe(200);
+    expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(PDF));
   });
 
   it("keeps a file's name without its path, quotes or line breaks, and says it safely in the download", async () => {
