@@ -30,9 +30,14 @@ export const MESSAGE_ATTACHMENT_FIELD = "messageAttachment";
 /** A file name kept for the person to read: at most 120 characters, no path, no control character. */
 export function attachmentName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? "";
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, "").trim();
-  return clean.slice(0, 120);
+  const clean = base
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
+    .replace(/[\u0000-\u001f\u007f"]/g, "")
+    // A lone half of a surrogate pair cannot be said in a header (encodeURIComponent throws).
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
+    .trim();
+  // By characters, not UTF-16 units: cutting inside an emoji would leave such a half.
+  return Array.from(clean).slice(0, 120).join("");
 }
 
 /**
