@@ -19,7 +19,11 @@ import type {
   TaskView,
 } from "../../shared/api/agents";
 import type { ApiErrorCode } from "../../shared/api/error-codes";
-import { attachmentName, MESSAGE_ATTACHMENTS_MAX } from "../../shared/api/message-attachments";
+import {
+  attachmentName,
+  MESSAGE_ATTACHMENT_FIELD,
+  MESSAGE_ATTACHMENTS_MAX,
+} from "../../shared/api/message-attachments";
 import type { Answers } from "../../shared/engine/answers";
 import type { Flow } from "../../shared/flow/schema";
 import type { AnswerChangesRepository } from "../db/answer-changes-repository";
@@ -112,10 +116,13 @@ export class CitizenExchangesService {
   async ask(actor: StaffActor, id: string, body: AskCitizenBody): Promise<ExchangeOutcome> {
     const request = await this.scoped(actor, id);
     if (!request) return refuse("not_found", 404);
-    const flow = this.flowOf(request.flowId);
+    // The version the request was sent with: the one the agent's page showed the fields of.
+    const flow = this.deps.flows.get(request.flowId, request.flowVersion) ?? this.flowOf(request.flowId);
     const documents = [...new Set(body.documents ?? [])];
     if (documents.some((fieldId) => !flow || !documentFieldById(flow, fieldId)))
       return refuse("unknown_document_field", 422);
+    // Questions are named to be corrected; a request for documents names none.
+    if (body.kind !== "correction" && (body.questions?.length ?? 0) > 0) return refuse("invalid_body", 400);
     const questions = [...new Set(body.questions ?? [])];
     const correctable = questions.length > 0 ? await this.correctableOf(id) : [];
     if (questions.some((fieldId) => !correctable.includes(fieldId)))
@@ -358,13 +365,16 @@ export class CitizenExchangesService {
         }))
       )
         throw new Refusal("task_answered", 409);
-      const corrected = await correctAnswers(
-        { flows: this.deps.flows, changes: this.deps.answerChanges, newId: this.newId },
-        trx,
-        { id, taskId, at },
-        corrections,
-      );
-      if (!corrected.ok) throw new Refusal(corrected.code, corrected.status, corrected.details);
+      // Only a correction reads the request's flow version: documents and words do not need it.
+      if (Object.keys(corrections).length > 0) {
+        const corrected = await correctAnswers(
+          { flows: this.deps.flows, changes: this.deps.answerChanges, newId: this.newId },
+          trx,
+          { id, taskId, at },
+          corrections,
+        );
+        if (!corrected.ok) throw new Refusal(corrected.code, corrected.status, corrected.details);
+      }
       const bound = await this.deps.exchanges.bindUploads(
         trx,
         id,
@@ -427,6 +437,7 @@ export class CitizenExchangesService {
     const standing = await this.deps.requests.standingFor(id, accountId);
     if (!standing) return refuse("not_found", 404);
     const attachments = body.attachments ?? [];
+    if (attachments.length > MESSAGE_ATTACHMENTS_MAX) return refuse("too_many_attachments", 422);
     const existing = await this.deps.exchanges.messageByClientId(body.clientId);
     if (existing)
       return sameMessage(existing, id, body, attachments)
@@ -448,7 +459,8 @@ export class CitizenExchangesService {
           trx,
           id,
           standing.flowId,
-          attachments.map((uploadId) => ({ uploadId })),
+          // Uploaded for a message, not as a document of the procedure (those are the request's).
+          attachments.map((uploadId) => ({ uploadId, fieldId: MESSAGE_ATTACHMENT_FIELD })),
         );
         if (!bound) throw new Refusal("attachment_invalid", 422);
       });

@@ -1,5 +1,6 @@
 /** A school-grant request sent over HTTP, as the citizens' app sends it (its documents through tus first), and a message of its citizen. */
 import { expect } from "@playwright/test";
+import { MESSAGE_ATTACHMENT_FIELD } from "../../../src/shared/api/message-attachments";
 import type { Receipt } from "../../../src/shared/api/submission";
 import { documentBytes, uploadDocumentsOf, uploadWhole } from "../../unit/server/support/documents";
 import { example } from "../../unit/server/support/examples";
@@ -23,7 +24,7 @@ export async function citizenMessageWithPdf(baseURL: string, requestId: string, 
   const bytes = documentBytes("application/pdf", 2048, Date.now() % 1000);
   const { response, uploadId } = await uploadWhole(
     server,
-    { flowId: "bourse-scolaire", fieldId: "ribFile", filetype: "application/pdf" },
+    { flowId: "bourse-scolaire", fieldId: MESSAGE_ATTACHMENT_FIELD, filetype: "application/pdf" },
     bytes,
   );
   expect(response.status, "attachment uploaded").toBe(201);
