@@ -120,7 +120,8 @@ export async function accountRequestsWithUnsentAnswers(): Promise<number> {
   for (const record of await tx.objectStore("requests").getAll()) {
     if (!record.fromAccount) continue;
     const answers = await tx.objectStore("answers").index("by-request").getAll(record.id);
-    if (answers.some((answer) => answer.status !== "sent")) count += 1;
+    // A refused one ("problem") waits on the person, not on the network: nothing to send now.
+    if (answers.some((answer) => answer.status === "ready")) count += 1;
   }
   await tx.done;
   return count;

@@ -18,7 +18,7 @@ import { sendNow } from "./sender";
  * megabyte and have little room on their phone: a scanned letter or two (a few hundred KB each)
  * fits, a file that would pass this opens from the server when the network is there.
  */
-export const MESSAGE_FILES_BYTES_PER_REQUEST = 5 * 1024 * 1024;
+const MESSAGE_FILES_BYTES_PER_REQUEST = 5 * 1024 * 1024;
 
 /**
  * Fetches a sent request's tasks and messages into the device, then the files the province
@@ -57,13 +57,17 @@ async function keepProvinceFiles(requestId: string, exchanges: CitizenExchanges)
     room -= file.size;
     if (kept.has(file.id)) continue;
     const response = await fetch(apiPaths.requestAttachment(requestId, file.id));
-    if (!response.ok) return;
+    // One file gone from the server (or refused) does not keep the others from the phone.
+    if (!response.ok) continue;
     await keepMessageFile(requestId, file, await response.blob());
   }
 }
 
-/** Keeps the answer on the device, then asks the sender to send it (now if online, else later). */
-export async function sendAnswerWhenOnline(answer: NewAnswer): Promise<void> {
-  await recordAnswer(answer);
+/**
+ * Keeps the answer on the device (in place of `replaces`, an answer the server refused), then
+ * asks the sender to send it (now if online, else later).
+ */
+export async function sendAnswerWhenOnline(answer: NewAnswer, replaces?: string): Promise<void> {
+  await recordAnswer(answer, replaces);
   void sendNow();
 }

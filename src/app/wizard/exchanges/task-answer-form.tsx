@@ -122,15 +122,18 @@ export function TaskAnswerForm({ request, task, onRecorded, refused }: Props) {
     }
     setRecording(true);
     try {
-      await sendAnswerWhenOnline({
-        requestId: request.id,
-        flowId: request.flowId,
-        flowVersion: request.flowVersion,
-        taskId: task.id,
-        documents,
-        ...(text.trim() ? { text: text.trim() } : {}),
-        ...(shown.length > 0 ? { corrections: correctedAnswers(shown, values) } : {}),
-      });
+      await sendAnswerWhenOnline(
+        {
+          requestId: request.id,
+          flowId: request.flowId,
+          flowVersion: request.flowVersion,
+          taskId: task.id,
+          documents,
+          ...(text.trim() ? { text: text.trim() } : {}),
+          ...(shown.length > 0 ? { corrections: correctedAnswers(shown, values) } : {}),
+        },
+        refused?.clientId,
+      );
       onRecorded();
     } finally {
       setRecording(false);

@@ -7,7 +7,7 @@ import "fake-indexeddb/auto";
  */
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { forgetAccountRequests, keepAccountRequests } from "../../../../src/app/storage/account-requests";
-import { markAnswerSent } from "../../../../src/app/storage/answers";
+import { markAnswerProblem, markAnswerSent } from "../../../../src/app/storage/answers";
 import { answersOf, recordAnswer } from "../../../../src/app/storage/answers-of-request";
 import { closeDatabase, DB_NAME } from "../../../../src/app/storage/database";
 import { markSent } from "../../../../src/app/storage/requests";
@@ -66,5 +66,36 @@ describe("what signing out now would lose", () => {
     await forgetAccountRequests();
     expect(await answersOf(ELSEWHERE)).toEqual([]);
     expect(await answersOf(OWN)).toHaveLength(1);
+  });
+
+  it("forgets an answer the province refused once the person sends its correction", async () => {
+    await keepAccountRequests("account-1", [
+      {
+        id: ELSEWHERE,
+        flowId: "bourse-scolaire",
+        flowVersion: 1,
+        reference: "BS-2026-000043",
+        sentAt: new Date(2026, 2, 3).toISOString(),
+        status: "awaiting_citizen",
+        statusChangedAt: new Date(2026, 2, 4).toISOString(),
+      },
+    ]);
+    const refused = await answer(ELSEWHERE);
+    await markAnswerProblem(refused.clientId, "invalid_corrections");
+    // Refused: it waits on the person, not on the network.
+    expect(await changesNotInAccount()).toBe(0);
+    const again = await recordAnswer(
+      {
+        requestId: ELSEWHERE,
+        flowId: "bourse-scolaire",
+        flowVersion: 1,
+        taskId: "t1",
+        documents: [],
+        text: "Corrigé.",
+      },
+      refused.clientId,
+    );
+    expect((await answersOf(ELSEWHERE)).map((a) => a.clientId)).toEqual([again.clientId]);
+    expect(await changesNotInAccount()).toBe(1);
   });
 });
