@@ -111,7 +111,7 @@ export const ERROR_MESSAGES: { readonly [code in ApiErrorCode]: string } = {
   correction_not_asked:
     "Seules les réponses que la province a demandé de corriger peuvent être changées ici.",
   invalid_corrections:
-    "Ces réponses ne peuvent pas être enregistrées : elles sont à vérifier. Vos réponses d'avant sont gardées.",
+    "Ces réponses ne peuvent pas être enregistrées : elles sont à vérifier. Vos réponses d'avant sont gardées.",
   attachment_too_large:
     "Un fichier joint est trop lourd : 5 Mo au plus par fichier, 25 Mo pour tout le message.",
   attachment_type: "Un fichier joint n'est ni un PDF, ni une photo JPEG ou PNG : joignez un de ces fichiers.",

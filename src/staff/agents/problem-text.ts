@@ -25,6 +25,7 @@ export function problemText(problem: StaffProblem): string {
     case "attachment_unsafe":
     case "attachment_unreadable":
     case "too_many_attachments":
+    case "unknown_question_field":
       return t(`agents.problems.${problem}`);
     default:
       return t("errors.unexpected");

@@ -45,7 +45,8 @@ export class ReceiptPage {
 
   /** The line that says where the sending stands (the offline banner, outside <main>, is another). */
   status(): Locator {
-    return this.page.getByRole("main").getByRole("status");
+    // The receipt's own status comes first; the message form's document field has one of its own.
+    return this.page.getByRole("main").getByRole("status").first();
   }
 
   /** "Envoi du document 2 sur 4 (40 %)…", whichever document and percentage. */
