@@ -108,7 +108,7 @@ for (const width of WIDTHS) {
     const messages = page.getByRole("region", { name: "Messages" });
     const theirs = messages.getByRole("listitem").filter({ hasText: question });
     await expect(theirs).toContainText("du demandeur");
-    const joined = theirs.getByRole("link", { name: /^Ouvrir Votre RIB ou RIP \(document \d+\)/ });
+    const joined = theirs.getByRole("link", { name: /^Ouvrir Document joint à un message \(document \d+\)/ });
     const served = await page.request.get((await joined.getAttribute("href")) ?? "");
     expect(served.status()).toBe(200);
     expect(served.headers()["content-type"]).toBe("application/pdf");

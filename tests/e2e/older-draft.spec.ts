@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { DB_NAME, DB_VERSION } from "../../src/app/storage/database";
 import type { Draft } from "../../src/shared/engine/draft";
 import { WizardPage } from "./pages/wizard-page";
 import { savedDraft, untilAppDatabase } from "./support/device-draft";
@@ -24,9 +25,10 @@ test("a draft of the procedure's previous version resumes with the new questions
   const id = crypto.randomUUID();
   // As version 1 of the app saved it (src/app/storage/drafts.ts): at the review, all answered.
   await page.evaluate(
-    (record) =>
+    ({ record, name, version }) =>
       new Promise<void>((resolve, reject) => {
-        const opening = indexedDB.open("pas-a-pas");
+        // At the app's version: opened without one, a database still being made is made again, empty.
+        const opening = indexedDB.open(name, version);
         opening.onerror = () => reject(opening.error);
         opening.onsuccess = () => {
           const tx = opening.result.transaction(["drafts", "draft-revisions"], "readwrite");
@@ -40,13 +42,17 @@ test("a draft of the procedure's previous version resumes with the new questions
         };
       }),
     {
-      ...older,
-      id,
-      updatedAt: new Date().toISOString(),
-      step: "review",
-      progress: { step: 14, total: 14 },
-      owner: null,
-      revision: 1,
+      record: {
+        ...older,
+        id,
+        updatedAt: new Date().toISOString(),
+        step: "review",
+        progress: { step: 14, total: 14 },
+        owner: null,
+        revision: 1,
+      },
+      name: DB_NAME,
+      version: DB_VERSION,
     },
   );
   await page.reload();

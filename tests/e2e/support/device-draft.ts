@@ -5,8 +5,9 @@
  */
 import type { Page } from "@playwright/test";
 
-/** Database and store names of src/app/storage/database.ts. */
-const DATABASE = "pas-a-pas";
+import { DB_NAME, DB_VERSION } from "../../../src/app/storage/database";
+
+/** Store names of src/app/storage/database.ts. */
 const DRAFTS = "drafts";
 
 export interface SavedDraft {
@@ -19,17 +20,18 @@ export interface SavedDraft {
 }
 
 /**
- * Waits until the app has created its database. The catalogue is prerendered, so it shows before
- * the app's code runs; a test that opened the database then would create an empty one the app
- * then takes for an old version (seen in CI: "object stores not found").
+ * Waits until the app has created its database, at its version. The catalogue is prerendered, so
+ * it shows before the app's code runs; a test that opened the database then, or while the app's
+ * upgrade was still running (Chromium lists it at version 0 then), would create an empty one the
+ * app then takes for an old version (seen in CI: "object stores not found").
  */
 export async function untilAppDatabase(page: Page): Promise<void> {
   await page.waitForFunction(
-    async ([database, store]) => {
+    async ([database, version, store]) => {
       const known = await indexedDB.databases();
-      if (!known.some((entry) => entry.name === database)) return false;
+      if (!known.some((entry) => entry.name === database && entry.version === version)) return false;
       return new Promise<boolean>((resolve) => {
-        const opening = indexedDB.open(database);
+        const opening = indexedDB.open(database, version);
         opening.onerror = () => resolve(false);
         opening.onsuccess = () => {
           const ready = opening.result.objectStoreNames.contains(store);
@@ -38,7 +40,7 @@ export async function untilAppDatabase(page: Page): Promise<void> {
         };
       });
     },
-    [DATABASE, DRAFTS] as const,
+    [DB_NAME, DB_VERSION, DRAFTS] as const,
   );
 }
 
@@ -65,7 +67,7 @@ export function savedDrafts(page: Page, flowId: string): Promise<SavedDraft[]> {
           };
         };
       }),
-    [DATABASE, DRAFTS, flowId] as const,
+    [DB_NAME, DRAFTS, flowId] as const,
   );
 }
 
