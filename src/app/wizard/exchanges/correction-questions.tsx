@@ -68,7 +68,8 @@ export function correctedAnswers(shown: Shown, values: Values): CorrectedAnswers
   );
 }
 
-type Leaf = Exclude<CorrectedAnswers[string], readonly Record<string, unknown>[]>;
+/** A question's answer as the server takes it (text, number, yes/no, choices), or null. */
+type Leaf = string | number | boolean | string[] | null;
 
 function sendable(value: unknown): Leaf {
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
