@@ -68,7 +68,9 @@ test("an agent asks to correct the children, the person changes a child's class 
   await agent.getByLabel("Une correction").check();
   const questions = agent.getByRole("group", { name: "Les réponses à faire corriger (si vous voulez)" });
   await questions.getByLabel(CHILDREN).check();
-  await agent.getByLabel("Ce qu'il faut corriger").fill("Tom entre au collège à la rentrée : merci de corriger sa classe.");
+  await agent
+    .getByLabel("Ce qu'il faut corriger")
+    .fill("Tom entre au collège à la rentrée, merci de corriger sa classe.");
   await agent.getByRole("button", { name: "Envoyer la demande" }).click();
   await expect(agent.getByTestId("request-status")).toHaveText("En attente du demandeur");
 

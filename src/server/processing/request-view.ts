@@ -123,14 +123,14 @@ function changeEntry(
   texts: FrenchTexts,
 ): HistoryEntry {
   const field = flow && questionFieldById(flow, change.field_id);
-  const valueOf = (json: string | null): unknown => (json === null ? undefined : JSON.parse(json));
+  const parsed = (json: string | null): unknown => (json === null ? undefined : JSON.parse(json));
   const words = (json: string | null) => {
-    const value = valueOf(json);
+    const value = parsed(json);
     return field ? (rowsOf(field, value, say, texts)[0]?.value ?? "") : shown(value, texts);
   };
   const { before, after } =
     flow && field?.type === "group"
-      ? listChange(flow, field, valueOf(change.previous), valueOf(change.corrected), say, texts)
+      ? listChange(flow, field, parsed(change.previous), parsed(change.corrected), say, texts)
       : { before: words(change.previous), after: words(change.corrected) };
   return {
     at: change.at,
@@ -162,7 +162,9 @@ function listChange(
   texts: FrenchTexts,
 ): { before: string; after: string } {
   const entries = (value: unknown): Entry[] =>
-    Array.isArray(value) ? value.filter((item): item is Entry => typeof item === "object" && item !== null) : [];
+    Array.isArray(value)
+      ? value.filter((item): item is Entry => typeof item === "object" && item !== null)
+      : [];
   const was = entries(previous);
   const now = entries(corrected);
   const named = (item: Entry, index: number) =>
