@@ -27,12 +27,13 @@ import { StepPage } from "./step-page";
 
 export { DocumentField } from "./fields/document-field";
 /**
- * The wizard's own questions and document field, for the receipt's answer form
+ * The wizard's own questions, lists and document field, for the receipt's answer form
  * (exchanges/task-answer-form.tsx), which takes them from this chunk once a task waits. Imported
  * there directly, they would be split into a chunk of their own, shared by both, and a
  * procedure's pages would weigh more for it.
  */
 export { ErrorSummary } from "./fields/error-summary";
+export { GroupField } from "./fields/group-field";
 export { QuestionField } from "./fields/question-field";
 export { deviceFiles } from "./file-store";
 

@@ -1,4 +1,5 @@
 /** Finding a flow's field from an answer path ("income", "children.1.level"). */
+import { type CorrectableFieldDef, isCorrectableField } from "../../shared/flow/correctable-field";
 import type { Field, Flow, LeafFieldDef } from "../../shared/flow/schema";
 
 export type DocumentFieldDef = Extract<LeafFieldDef, { type: "document" }>;
@@ -97,16 +98,14 @@ export function documentAnswerPaths(
   return paths;
 }
 
-export type QuestionFieldDef = Exclude<LeafFieldDef, { type: "document" }>;
+export type QuestionFieldDef = CorrectableFieldDef;
 
 /**
  * The questions a correction may name, in flow order: top-level answers that are neither a
- * document (asked for as documents) nor a list (its items are corrected in words).
+ * document (asked for as documents) nor a list holding documents (correctable-field.ts).
  */
 export function questionFields(flow: Flow): QuestionFieldDef[] {
-  return topLevelFields(flow).filter(
-    (field): field is QuestionFieldDef => field.type !== "document" && field.type !== "group",
-  );
+  return topLevelFields(flow).filter(isCorrectableField);
 }
 
 export function questionFieldById(flow: Flow, id: string): QuestionFieldDef | undefined {

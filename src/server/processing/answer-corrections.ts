@@ -37,8 +37,9 @@ export type CorrectionOutcome =
 
 /**
  * The questions an agent may ask the person to correct: those the request was asked (shown on
- * its path), neither documents nor lists. One the other answers hide could not be answered
- * without changing those too: the engine would refuse it.
+ * its path), neither documents nor lists holding documents; a list ("Vos enfants") is corrected
+ * whole, its entries sent again. One the other answers hide could not be answered without
+ * changing those too: the engine would refuse it.
  */
 export function correctableQuestions(flow: Flow, answers: Answers): QuestionFieldDef[] {
   const asked = new Set(

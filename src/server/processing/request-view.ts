@@ -9,7 +9,8 @@ import type { Answers } from "../../shared/engine/answers";
 import { DOCUMENT_LATER } from "../../shared/engine/answers";
 import { computeValues } from "../../shared/engine/computed";
 import { reviewSections } from "../../shared/engine/review";
-import type { Field, Flow } from "../../shared/flow/schema";
+import { itemTitle } from "../../shared/engine/visibility";
+import type { Field, Flow, GroupFieldDef } from "../../shared/flow/schema";
 import type { AnswerChangeRow } from "../db/answer-changes-repository";
 import type { RequestDocumentRow } from "../db/exchanges-repository";
 import { uploadField } from "../documents/upload-field";
@@ -122,10 +123,15 @@ function changeEntry(
   texts: FrenchTexts,
 ): HistoryEntry {
   const field = flow && questionFieldById(flow, change.field_id);
+  const parsed = (json: string | null): unknown => (json === null ? undefined : JSON.parse(json));
   const words = (json: string | null) => {
-    const value: unknown = json === null ? undefined : JSON.parse(json);
+    const value = parsed(json);
     return field ? (rowsOf(field, value, say, texts)[0]?.value ?? "") : shown(value, texts);
   };
+  const { before, after } =
+    flow && field?.type === "group"
+      ? listChange(flow, field, parsed(change.previous), parsed(change.corrected), say, texts)
+      : { before: words(change.previous), after: words(change.corrected) };
   return {
     at: change.at,
     action: "correct_answers",
@@ -134,10 +140,60 @@ function changeEntry(
     actor: "citizen",
     reason: agents(texts, "values.correctedAnswer", {
       label: field ? say(field.label) : change.field_id,
-      before: words(change.previous),
-      after: words(change.corrected),
+      before,
+      after,
     }),
   };
+}
+
+type Entry = Readonly<Record<string, unknown>>;
+
+/**
+ * A corrected list in few words: only its entries that changed, each by its name ("Léa") and,
+ * when it is there before and after, with the answers that changed in it: « Léa (Niveau :
+ * Primaire) » devient « Léa (Niveau : Collège) ». An entry added or removed shows by its name.
+ */
+function listChange(
+  flow: Flow,
+  group: GroupFieldDef,
+  previous: unknown,
+  corrected: unknown,
+  say: (key: string) => string,
+  texts: FrenchTexts,
+): { before: string; after: string } {
+  const entries = (value: unknown): Entry[] =>
+    Array.isArray(value)
+      ? value.filter((item): item is Entry => typeof item === "object" && item !== null)
+      : [];
+  const was = entries(previous);
+  const now = entries(corrected);
+  const named = (item: Entry, index: number) =>
+    itemTitle(flow, group, item, {}) ??
+    agents(texts, "values.entryNumber", { item: say(group.itemLabel), number: index + 1 });
+  const described = (item: Entry, other: Entry | undefined, index: number) => {
+    const name = named(item, index);
+    if (!other) return name;
+    const changes = group.fields
+      .filter((inner) => JSON.stringify(item[inner.id] ?? null) !== JSON.stringify(other[inner.id] ?? null))
+      .map((inner) =>
+        agents(texts, "values.entryAnswer", {
+          label: say(inner.label),
+          value: rowsOf(inner, item[inner.id], say, texts)[0]?.value ?? "",
+        }),
+      );
+    return agents(texts, "values.changedEntry", { name, changes: changes.join(" ; ") });
+  };
+  const before: string[] = [];
+  const after: string[] = [];
+  for (let index = 0; index < Math.max(was.length, now.length); index++) {
+    const old = was[index];
+    const next = now[index];
+    if (JSON.stringify(old ?? null) === JSON.stringify(next ?? null)) continue;
+    if (old) before.push(described(old, next, index));
+    if (next) after.push(described(next, old, index));
+  }
+  const joined = (parts: string[]) => (parts.length > 0 ? parts.join(", ") : agents(texts, "values.noEntry"));
+  return { before: joined(before), after: joined(after) };
 }
 
 function rowsOf(

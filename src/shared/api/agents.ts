@@ -184,7 +184,7 @@ export const AgentRequestSchema = v.object({
   documentFields: v.array(v.object({ fieldId: v.string(), label: v.string() })),
   /**
    * The questions the request was asked (shown on its path, in its flow version; top-level, not
-   * documents nor lists), with their French names: what an agent may ask the citizen to correct.
+   * documents nor lists holding documents), with their French names: what an agent may ask the citizen to correct.
    */
   questionFields: v.array(v.object({ fieldId: v.string(), label: v.string() })),
   /** The status actions open from where the request stands. */
@@ -245,12 +245,31 @@ const CLIENT_ID = v.pipe(v.string(), v.toLowerCase(), v.regex(SUBMISSION_ID));
 const UPLOAD_IDS = v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(20));
 
 /** One answer as a question of the wizard stores it (text, number, yes/no, choices), or null. */
-const CORRECTED_VALUE = v.union([
+const CORRECTED_LEAF = v.union([
   v.pipe(v.string(), v.maxLength(5000)),
   v.number(),
   v.boolean(),
   v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(50)),
   v.null(),
+]);
+
+const FIELD_ID = v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9]{0,99}$/));
+
+/**
+ * A corrected answer: a question's, or a list's entries each with their questions' answers (the
+ * engine then checks them against the group's own limits).
+ */
+const CORRECTED_VALUE = v.union([
+  CORRECTED_LEAF,
+  v.pipe(
+    v.array(
+      v.pipe(
+        v.record(FIELD_ID, CORRECTED_LEAF),
+        v.check((item) => Object.keys(item).length <= 50),
+      ),
+    ),
+    v.maxLength(50),
+  ),
 ]);
 
 /** The citizen's answer to a task, sent once through the outbox: `clientId` makes a replay harmless. */
@@ -273,7 +292,7 @@ export const TaskAnswerBodySchema = v.object({
    */
   corrections: v.optional(
     v.pipe(
-      v.record(v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9]{0,99}$/)), CORRECTED_VALUE),
+      v.record(FIELD_ID, CORRECTED_VALUE),
       v.check((record) => Object.keys(record).length <= CORRECTION_QUESTIONS_LIMIT),
     ),
   ),

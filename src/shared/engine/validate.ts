@@ -280,16 +280,25 @@ function minOf(field: Field): Record<string, number> {
 
 /**
  * Errors of one answer on its own, its condition aside: an answer the province asked the person
- * to correct after sending, checked on the device as its page checks it. The server then checks
- * the whole request with validateAnswers.
+ * to correct after sending, checked on the device as its page checks it. A list's entries are
+ * checked as on their page, their questions' conditions read in `scope` (what the device holds
+ * of the answers). The server then checks the whole request with validateAnswers.
  */
 export function validateAnswer(
-  field: LeafFieldDef,
+  field: Field,
   value: unknown,
   options: ValidateOptions = {},
+  scope: Scope = { values: {}, params: {} },
 ): FieldError[] {
-  if (isEmpty(value)) return field.required ? [error(field, field.id, "required")] : [];
-  return checkLeaf(field, value, field.id, options.today ?? todayInNoumea());
+  const today = options.today ?? todayInNoumea();
+  if (isEmpty(value))
+    return field.required
+      ? [error(field, field.id, field.type === "group" ? "minItems" : "required", minOf(field))]
+      : [];
+  if (field.type !== "group") return checkLeaf(field, value, field.id, today);
+  const errors: FieldError[] = [];
+  checkGroup(field, value, scope, today, errors);
+  return errors;
 }
 
 /** Errors on one page: what "Continuer" checks before moving on. */

@@ -1,6 +1,6 @@
 /**
  * Corrections of the answers themselves (issue 11), on each database: an agent names the
- * questions to correct, the person reads their current answers in the task, changes them, and
+ * questions or lists to correct, the person reads their current answers in the task, changes them, and
  * the server puts them in the request — the named ones only, the whole set checked again by the
  * engine against the flow version the request was sent with, the queue's figures worked out
  * again, the answers before kept in the history — in one transaction, kept once by client id.
@@ -130,13 +130,13 @@ describe.each(DATABASES)("correcting answers on %s", (database) => {
     const view = await agentView(sent.id);
     const resources = view.questionFields.find((field) => field.fieldId === "monthlyResources");
     expect(resources?.label).toBe("Ressources du foyer par mois, en francs");
-    // Documents are asked for as documents; a list (the children) is corrected in words.
+    // Documents are asked for as documents; a list (the children) is corrected whole.
     expect(view.questionFields.map((field) => field.fieldId)).not.toContain("ribFile");
-    expect(view.questionFields.map((field) => field.fieldId)).not.toContain("children");
+    expect(view.questionFields).toContainEqual({ fieldId: "children", label: "Vos enfants" });
     // Léa is written to by email: the phone number was never asked, nor can it be corrected alone.
     expect(view.questionFields.map((field) => field.fieldId)).toContain("contactEmail");
     expect(view.questionFields.map((field) => field.fieldId)).not.toContain("contactPhone");
-    for (const unknown of ["noSuchQuestion", "ribFile", "children", "contactPhone"]) {
+    for (const unknown of ["noSuchQuestion", "ribFile", "contactPhone"]) {
       const refused = await ask(sent.id, { kind: "correction", text: "?", questions: [unknown] });
       expect(refused.status, unknown).toBe(422);
       expect((await errorOf(refused)).code).toBe("unknown_question_field");
@@ -288,6 +288,94 @@ describe.each(DATABASES)("correcting answers on %s", (database) => {
     expect(same.status).toBe(204);
     expect(await changesOf(sent.id)).toEqual([]);
     expect((await stored(sent.id)).status).toBe("in_review");
+  });
+
+  const TOM = {
+    firstName: "Tom",
+    birthDate: "2016-03-14",
+    level: "primary",
+    schoolName: "École de Koutio, Dumbéa",
+    regime: "halfBoarder",
+  };
+  const ZOE = {
+    firstName: "Zoé",
+    birthDate: "2019-09-02",
+    level: "nursery",
+    schoolName: "École de Koutio, Dumbéa",
+    regime: "dayPupil",
+  };
+
+  it("corrects a list: a child's class changed, a child added, the quotient worked out again", async () => {
+    const sent = await send(1);
+    const task = await askToCorrect(sent.id, ["children", "childrenInHousehold"]);
+    expect(task.questions).toEqual([
+      { fieldId: "children", label: "Vos enfants", value: [TOM] },
+      { fieldId: "childrenInHousehold", label: expect.any(String), value: 1 },
+    ]);
+    const taken = await answer(sent.id, task.id, {
+      clientId: randomUUID(),
+      corrections: { children: [{ ...TOM, level: "lowerSecondary" }, ZOE], childrenInHousehold: 2 },
+    });
+    expect(taken.status, await taken.clone().text()).toBe(204);
+
+    const after = await stored(sent.id);
+    expect(after.answers.children).toEqual([{ ...TOM, level: "lowerSecondary" }, ZOE]);
+    expect(after.status).toBe("in_review");
+    // 150 000 F for 3 shares (a couple, two children): the queue's quotient follows.
+    expect(after.family_quotient).toBe(50_000);
+    expect((await changesOf(sent.id)).map((change) => change.field_id).sort()).toEqual([
+      "children",
+      "childrenInHousehold",
+    ]);
+    const view = await agentView(sent.id);
+    expect(view.computed.find((c) => c.id === "familyQuotient")?.value).toBe("50 000");
+    const rows = view.sections.flatMap((section) => section.rows);
+    expect(rows.find((row) => row.label === "Vos enfants 1 — Classe de l'enfant à la rentrée")?.value).toBe(
+      "Collège",
+    );
+    // The list in few words: the entries that changed, with what changed in them.
+    const reasons = view.history.filter((e) => e.action === "correct_answers").map((e) => e.reason);
+    expect(reasons).toContain(
+      "Vos enfants\u00a0: «\u00a0Tom (Classe de l'enfant à la rentrée\u00a0: École élémentaire)\u00a0» devient «\u00a0Tom (Classe de l'enfant à la rentrée\u00a0: Collège), Zoé\u00a0»",
+    );
+  });
+
+  it("refuses a list the agent did not name, or wrong entries, and writes nothing", async () => {
+    const sent = await send(1);
+    const notNamed = await askToCorrect(sent.id, ["monthlyResources"]);
+    const refused = await answer(sent.id, notNamed.id, {
+      clientId: randomUUID(),
+      corrections: { children: [{ ...TOM, level: "lowerSecondary" }] },
+    });
+    expect((await errorOf(refused)).code).toBe("correction_not_asked");
+
+    const other = await send(1);
+    const task = await askToCorrect(other.id, ["children"]);
+    for (const [children, path, code] of [
+      [[{ ...TOM, level: "university" }], "children.0.level", "option"],
+      [[TOM, { ...ZOE, birthDate: "2025-01-01" }], "children.1.birthDate", "dateMax"],
+      [[{ ...TOM, shoeSize: "32" }], "children.0.shoeSize", "unexpected"],
+      [[], "children", "minItems"],
+    ] as const) {
+      const wrong = await answer(other.id, task.id, { clientId: randomUUID(), corrections: { children } });
+      expect(wrong.status, path).toBe(422);
+      const error = await errorOf(wrong);
+      expect(error.code, path).toBe("invalid_corrections");
+      expect(error.fields?.[0], path).toMatchObject({ path, code });
+    }
+    // Not a list at all: the body is refused before anything is read.
+    const notAList = await answer(other.id, task.id, {
+      clientId: randomUUID(),
+      corrections: { children: [{ firstName: { nested: true } }] },
+    });
+    expect(notAList.status).toBe(400);
+    for (const id of [sent.id, other.id]) {
+      const after = await stored(id);
+      expect(after.answers.children).toEqual([TOM]);
+      expect(after.status).toBe("awaiting_citizen");
+      expect(after.family_quotient).toBe(60_000);
+      expect(await changesOf(id)).toEqual([]);
+    }
   });
 
   it("writes the answers, their history and the task's answer together, or nothing", async () => {

@@ -182,6 +182,22 @@ describe("one answer alone, as a correction after sending is checked on the devi
     expect(validateAnswer(fieldOf("separated"), undefined, { today: TODAY })).toEqual([]);
     expect(validateAnswer(fieldOf("story"), "", { today: TODAY })).toEqual([]);
   });
+  it("checks a list's entries as their page does, conditions on the entry included", () => {
+    const flow = miniFlow();
+    const children = flow.steps
+      .flatMap((s) => (s.type === "questions" ? s.fields : []))
+      .find((f) => f.id === "children");
+    if (children?.type !== "group") throw new Error("fixture changed");
+    const check = (value: unknown) =>
+      validateAnswer(children, value, { today: TODAY }).map((e) => [e.path, e.code]);
+    expect(check([{ firstName: "Léa", regime: "day" }])).toEqual([]);
+    expect(check([{ firstName: "Léa", regime: "board" }])).toEqual([["children.0.hostel", "required"]]);
+    expect(check([{ firstName: "Léa", regime: "day" }, { regime: "bus" }])).toEqual([
+      ["children.1.firstName", "required"],
+      ["children.1.regime", "option"],
+    ]);
+    expect(check([])).toEqual([["children", "minItems"]]);
+  });
 });
 
 describe("date limits counted from today", () => {

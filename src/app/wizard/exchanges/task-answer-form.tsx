@@ -2,7 +2,7 @@ import "../fields/fields.css";
 /**
  * Answering what the province asks — named documents, a correction — from the receipt, with the
  * wizard's own document field (same checks, photos shrunk the same way, bytes kept on the device),
- * the wizard's own questions for the answers a correction names (correction-questions.tsx), and
+ * the wizard's own questions and lists for the answers a correction names (correction-questions.tsx), and
  * a box for the person's words. "Envoyer ma réponse" keeps the answer on the device first;
  * the sender sends it once, now or when the network returns. Loaded with the procedure's flow,
  * which a device that made or opened the request already has. It lives with the wizard, so it
@@ -34,7 +34,7 @@ type DocumentFieldDef = LeafFieldOfType<"document">;
 /** The wizard's components this form uses, taken from the wizard's chunk (see wizard-route.tsx). */
 export type WizardFields = Pick<
   typeof import("../wizard-route"),
-  "DocumentField" | "ErrorSummary" | "QuestionField" | "deviceFiles"
+  "DocumentField" | "ErrorSummary" | "GroupField" | "QuestionField" | "deviceFiles"
 >;
 
 /**
@@ -112,7 +112,7 @@ export function TaskAnswerForm({ request, task, onRecorded, refused }: Props) {
 
   async function send(event: Event) {
     event.preventDefault();
-    const wrong = correctionErrors(shown, values);
+    const wrong = flow ? correctionErrors(flow, shown, values) : [];
     setQuestionErrors(wrong);
     if (wrong.length > 0) return;
     if (documents.length === 0 && text.trim() === "" && !changedAny(shown, values)) {
@@ -158,11 +158,12 @@ export function TaskAnswerForm({ request, task, onRecorded, refused }: Props) {
       {asksQuestions && flow === null && (
         <p class="notice notice--info">{t("exchanges:tasks.questionsNeedNetwork")}</p>
       )}
-      {translate && wizard && shown.length > 0 && (
+      {translate && flow && wizard && shown.length > 0 && (
         <>
           <p>{t("exchanges:tasks.questionsIntro")}</p>
           <CorrectionQuestions
             wizard={wizard}
+            flow={flow}
             shown={shown}
             values={values}
             errors={questionErrors}

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 /**
- * The answers a correction names, on the receipt: shown with the wizard's own questions and the
- * answer the request holds, checked as their page checks them, and sent as the server takes them
- * (a cleared answer as null, only the questions this device knows).
+ * The answers a correction names, on the receipt: shown with the wizard's own questions and lists
+ * and the answer the request holds, checked as their page checks them, and sent as the server
+ * takes them (a cleared answer as null, a list's entries whole, only the questions this device
+ * knows).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/preact";
 import { useState } from "preact/hooks";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -17,6 +18,7 @@ import {
   shownQuestions,
 } from "../../../../src/app/wizard/exchanges/correction-questions";
 import { ErrorSummary } from "../../../../src/app/wizard/fields/error-summary";
+import { GroupField } from "../../../../src/app/wizard/fields/group-field";
 import { QuestionField } from "../../../../src/app/wizard/fields/question-field";
 import { deviceFiles } from "../../../../src/app/wizard/file-store";
 import type { FieldError } from "../../../../src/shared/engine/validate";
@@ -26,18 +28,28 @@ import { flowText, loadFrenchTexts } from "../fields/french-texts";
 const ROOT = join(import.meta.dirname, "../../../..");
 const flow = parseFlow(JSON.parse(readFileSync(join(ROOT, "flows/bourse-scolaire.json"), "utf8")))
   .flow as Flow;
-const wizard = { ErrorSummary, QuestionField, deviceFiles };
+const wizard = { ErrorSummary, GroupField, QuestionField, deviceFiles };
+
+const TOM = {
+  firstName: "Tom",
+  birthDate: "2016-03-14",
+  level: "primary",
+  schoolName: "École de Koutio, Dumbéa",
+  regime: "halfBoarder",
+};
 
 const questions = [
   { fieldId: "monthlyResources", label: "Ressources", value: 150_000 },
   { fieldId: "livingAsCouple", label: "En couple", value: true },
-  // A list, or a question this version of the procedure does not have: not shown here.
-  { fieldId: "children", label: "Enfants" },
+  { fieldId: "children", label: "Enfants", value: [TOM] },
+  // A question this version of the procedure does not have: not shown here.
   { fieldId: "noLongerAsked", label: "?" },
 ];
 
 beforeAll(loadFrenchTexts);
 afterEach(cleanup);
+
+let sent: unknown;
 
 function Form() {
   const shown = shownQuestions(flow, questions);
@@ -49,11 +61,14 @@ function Form() {
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        setErrors(correctionErrors(shown, values));
+        const wrong = correctionErrors(flow, shown, values);
+        setErrors(wrong);
+        if (wrong.length === 0) sent = correctedAnswers(shown, values);
       }}
     >
       <CorrectionQuestions
         wizard={wizard}
+        flow={flow}
         shown={shown}
         values={values}
         errors={errors}
@@ -74,7 +89,51 @@ describe("the answers to correct", () => {
     );
     expect(screen.getByRole("group", { name: /Vivez-vous en couple/ })).toBeTruthy();
     expect(screen.getByLabelText("Oui")).toHaveProperty("checked", true);
-    expect(screen.queryByText("Enfants")).toBeNull();
+    expect(screen.getByRole("heading", { name: "Vos enfants" })).toBeTruthy();
+    const tom = screen.getByRole("group", { name: /^Enfant 1\s:\sTom$/ });
+    expect(within(tom).getByLabelText("Prénom de l'enfant")).toHaveProperty("value", "Tom");
+    expect(within(tom).getByLabelText("École élémentaire")).toHaveProperty("checked", true);
+    expect(screen.queryByText("?")).toBeNull();
+  });
+
+  it("changes a list with the wizard's own group: an entry changed, one added, checked as on its page", () => {
+    sent = undefined;
+    render(<Form />);
+    const tom = screen.getByRole("group", { name: /^Enfant 1\s:\sTom$/ });
+    fireEvent.click(within(tom).getByLabelText("Collège"));
+    fireEvent.click(screen.getByRole("button", { name: "Ajouter un enfant" }));
+    // A new child left empty: refused as the procedure's page refuses it, nothing sent.
+    fireEvent.click(screen.getByRole("button", { name: "Envoyer" }));
+    expect(screen.getByRole("alert").textContent).toContain("Enfant 2");
+    expect(sent).toBeUndefined();
+
+    const zoe = screen.getByRole("group", { name: /^Enfant 2/ });
+    fireEvent.input(within(zoe).getByLabelText("Prénom de l'enfant"), { target: { value: "Zoé" } });
+    for (const [part, value] of [
+      ["Jour", "2"],
+      ["Mois", "9"],
+      ["Année", "2019"],
+    ] as const)
+      fireEvent.input(within(zoe).getByLabelText(part), { target: { value } });
+    fireEvent.click(within(zoe).getByLabelText("Maternelle"));
+    fireEvent.input(within(zoe).getByLabelText(/Nom de l'école/), { target: { value: "École de Koutio" } });
+    fireEvent.click(within(zoe).getByLabelText(/Externe/));
+    fireEvent.click(screen.getByRole("button", { name: "Envoyer" }));
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(sent).toEqual({
+      monthlyResources: 150_000,
+      livingAsCouple: true,
+      children: [
+        { ...TOM, level: "lowerSecondary" },
+        {
+          firstName: "Zoé",
+          birthDate: "2019-09-02",
+          level: "nursery",
+          schoolName: "École de Koutio",
+          regime: "dayPupil",
+        },
+      ],
+    });
   });
 
   it("refuses what the procedure's page refuses, with the procedure's own message", () => {
@@ -89,11 +148,16 @@ describe("the answers to correct", () => {
 
   it("sends every question shown, a cleared one as null, and tells whether anything changed", () => {
     const shown = shownQuestions(flow, questions);
-    const same = { monthlyResources: 150_000, livingAsCouple: true };
+    const same = { monthlyResources: 150_000, livingAsCouple: true, children: [TOM] };
     expect(changedAny(shown, same)).toBe(false);
     expect(correctedAnswers(shown, same)).toEqual(same);
-    const changed = { monthlyResources: undefined, livingAsCouple: false };
+    const changed = { monthlyResources: undefined, livingAsCouple: false, children: [TOM] };
     expect(changedAny(shown, changed)).toBe(true);
-    expect(correctedAnswers(shown, changed)).toEqual({ monthlyResources: null, livingAsCouple: false });
+    expect(correctedAnswers(shown, changed)).toEqual({
+      monthlyResources: null,
+      livingAsCouple: false,
+      children: [TOM],
+    });
+    expect(changedAny(shown, { ...same, children: [{ ...TOM, regime: "boarder" }] })).toBe(true);
   });
 });

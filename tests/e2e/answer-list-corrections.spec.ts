@@ -1,0 +1,122 @@
+/**
+ * A correction of a list (issue 11), end to end on the real server and the built app: a person
+ * sends a school-grant request from a phone; an agent on a PC ticks "Vos enfants" in the ask
+ * form; on the phone's receipt the list comes with the child sent, in the wizard's own group
+ * field; the person changes the child's class offline — kept on the phone, said so — and the
+ * answer goes once the network is back; the agent then reads the new class and the change, in
+ * few words, in the history.
+ */
+import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
+import grant from "../../locales/fr/bourse-scolaire.json" with { type: "json" };
+import exchanges from "../../locales/fr/exchanges.json" with { type: "json" };
+import { WizardPage } from "./pages/wizard-page";
+import { expectNoViolations } from "./support/axe";
+import { sendFromReview, walkExample } from "./support/example-walk";
+import { exampleOf } from "./support/flows";
+import { createE2eStaffAccount, staffSignIn } from "./support/staff-sign-in";
+import { exactly } from "./support/texts";
+
+const FLOW = "bourse-scolaire";
+const CHILDREN = grant.fields.children.label;
+const LEVEL = grant.fields.children.fields.level;
+
+// The phone is offline for a while: failed fetches are expected then, so only uncaught errors count.
+const test = base;
+test.skip(({ isMobile }) => !isMobile, "a phone and a PC in one test: the phone project runs it");
+// A walk through a procedure, two browsers, a `npm run staff` process, on a loaded machine.
+test.setTimeout(180_000);
+
+function watch(page: Page, problems: string[]): Page {
+  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
+  return page;
+}
+
+test("an agent asks to correct the children, the person changes a child's class on the phone offline first, and the agent reads it", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const problems: string[] = [];
+  const phone = watch(page, problems);
+  const { example } = exampleOf(FLOW, "eligible-one-child");
+
+  const wizard = new WizardPage(phone, FLOW);
+  await phone.goto(`/${FLOW}`);
+  await wizard.start();
+  await walkExample(wizard, example);
+  await sendFromReview(wizard);
+  const official = phone
+    .getByRole("paragraph")
+    .filter({ hasText: wizard.texts.wizard("request.officialReference") })
+    .locator("strong");
+  await expect(official).toHaveText(/^BS-\d{4}-\d+$/, { timeout: 30_000 });
+  const reference = (await official.textContent()) ?? "";
+  const receiptUrl = phone.url();
+
+  const pc: BrowserContext = await browser.newContext({
+    baseURL: baseURL ?? "",
+    locale: "fr-FR",
+    viewport: { width: 1280, height: 800 },
+    isMobile: false,
+    hasTouch: false,
+  });
+  const agent = watch(await pc.newPage(), problems);
+  await staffSignIn(agent, createE2eStaffAccount(["agent"], [FLOW]));
+  await agent.goto(`/agents?queue=to_process&q=${encodeURIComponent(reference)}`);
+  await agent.getByRole("row").filter({ hasText: reference }).getByRole("link", { name: reference }).click();
+  await expect(agent.getByRole("heading", { level: 1, name: `Demande ${reference}` })).toBeVisible();
+  await agent.getByLabel("Une correction").check();
+  const questions = agent.getByRole("group", { name: "Les réponses à faire corriger (si vous voulez)" });
+  await questions.getByLabel(CHILDREN).check();
+  await agent
+    .getByLabel("Ce qu'il faut corriger")
+    .fill("Tom entre au collège à la rentrée, merci de corriger sa classe.");
+  await agent.getByRole("button", { name: "Envoyer la demande" }).click();
+  await expect(agent.getByTestId("request-status")).toHaveText("En attente du demandeur");
+
+  // The phone's receipt: the list with the child sent, in the wizard's own group field.
+  await phone.goto(receiptUrl);
+  const tasks = phone.getByRole("region", {
+    name: exactly(exchanges.tasks.heading_one, exchanges.tasks.headingDone),
+  });
+  await expect(tasks).toContainText("collège", { timeout: 30_000 });
+  await expect(tasks.getByRole("heading", { name: CHILDREN })).toBeVisible();
+  const tom = tasks.getByRole("group", { name: /^Enfant 1\s:\sTom$/ });
+  await expect(tom.getByLabel(LEVEL.options.primary)).toBeChecked();
+  await expectNoViolations(phone, "a receipt with a list to correct");
+
+  // Offline: the corrected list is kept on the phone, said so.
+  await phone.context().setOffline(true);
+  await phone.evaluate(() => window.dispatchEvent(new Event("offline")));
+  await tom.getByLabel(LEVEL.options.lowerSecondary).check();
+  await tasks.getByRole("button", { name: exchanges.tasks.send }).click();
+  await expect(tasks.getByText(exchanges.answer.waitingNetwork)).toBeVisible();
+
+  await phone.context().setOffline(false);
+  await phone.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect(tasks.getByText(/^Vous avez répondu le /)).toBeVisible({ timeout: 60_000 });
+  await expect(tasks.getByRole("group", { name: /^Enfant 1/ })).toHaveCount(0);
+
+  // The agent reads the new class, and the change in few words in the history.
+  await agent.reload();
+  await expect(agent.getByTestId("request-status")).toHaveText("En instruction");
+  const answer = (label: string) =>
+    agent
+      .locator(".agents-answers div")
+      .filter({ has: agent.locator("dt", { hasText: label }) })
+      .locator("dd");
+  await expect(answer(`${CHILDREN} 1 — ${LEVEL.label}`)).toHaveText(LEVEL.options.lowerSecondary);
+  const history = agent.getByRole("region", { name: "Historique" });
+  await expect(history).toContainText("Le demandeur a corrigé une réponse");
+  const words = (text: string) => text.replace(/[()]/g, "\\$&").replace(/\s/g, "\\s");
+  await expect(history).toContainText(
+    new RegExp(
+      words(
+        `${CHILDREN} : « Tom (${LEVEL.label} : ${LEVEL.options.primary}) » devient « Tom (${LEVEL.label} : ${LEVEL.options.lowerSecondary}) »`,
+      ),
+    ),
+  );
+
+  await pc.close();
+  expect(problems).toEqual([]);
+});
