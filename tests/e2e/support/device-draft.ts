@@ -3,7 +3,7 @@
  * checks what was saved. Typing is saved after a short pause, so such a test waits until the
  * draft holds what it needs, as a person would see "Enregistré sur cet appareil".
  */
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 import { DB_NAME, DB_VERSION } from "../../../src/app/storage/database";
 
@@ -21,27 +21,34 @@ export interface SavedDraft {
 
 /**
  * Waits until the app has created its database, at its version. The catalogue is prerendered, so
- * it shows before the app's code runs; a test that opened the database then, or while the app's
- * upgrade was still running (Chromium lists it at version 0 then), would create an empty one the
- * app then takes for an old version (seen in CI: "object stores not found").
+ * it shows before the app's code runs; a test that opened the database then would create an
+ * empty one the app then takes for an old version (seen in CI: "object stores not found").
+ * Polled with page.evaluate, which waits for the check's promise: waitForFunction took the
+ * promise itself for a truthy answer and let the test in at once.
  */
 export async function untilAppDatabase(page: Page): Promise<void> {
-  await page.waitForFunction(
-    async ([database, version, store]) => {
-      const known = await indexedDB.databases();
-      if (!known.some((entry) => entry.name === database && entry.version === version)) return false;
-      return new Promise<boolean>((resolve) => {
-        const opening = indexedDB.open(database, version);
-        opening.onerror = () => resolve(false);
-        opening.onsuccess = () => {
-          const ready = opening.result.objectStoreNames.contains(store);
-          opening.result.close();
-          resolve(ready);
-        };
-      });
-    },
-    [DB_NAME, DB_VERSION, DRAFTS] as const,
-  );
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          async ([database, version, store]) => {
+            const known = await indexedDB.databases();
+            if (!known.some((entry) => entry.name === database && entry.version === version)) return false;
+            return new Promise<boolean>((resolve) => {
+              const opening = indexedDB.open(database, version);
+              opening.onerror = () => resolve(false);
+              opening.onsuccess = () => {
+                const ready = opening.result.objectStoreNames.contains(store);
+                opening.result.close();
+                resolve(ready);
+              };
+            });
+          },
+          [DB_NAME, DB_VERSION, DRAFTS] as const,
+        ),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
 }
 
 /** The drafts of a procedure on the device, the last changed first. */
