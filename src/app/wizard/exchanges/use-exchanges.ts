@@ -13,6 +13,9 @@ import type { RequestRecord } from "../../storage/requests";
 import { followExchanges } from "../../sync/exchanges";
 import { liveStatus, onLiveStatus } from "../../sync/sender";
 
+/** Tries at fetching the exchanges after an answer reached the server, 2 s, 4 s… apart. */
+const FOLLOW_TRIES = 5;
+
 export interface RequestExchanges {
   /** undefined until the device is read; null when the server never told this device. */
   readonly exchanges: ExchangesRecord | null | undefined;
@@ -68,7 +71,21 @@ export function useExchanges(request: RequestRecord): RequestExchanges {
   }, []);
   useEffect(() => {
     if (heard === 0) return;
-    void followExchanges(request.id).then((done) => done && reload(undefined));
+    // On a network just back, that fetch can fail while the answer got through: without another
+    // try the task would read as waiting until the page is opened again.
+    let current = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const follow = (attempt: number) =>
+      void followExchanges(request.id).then((done) => {
+        if (!current) return;
+        if (done) reload(undefined);
+        else if (attempt < FOLLOW_TRIES) timer = setTimeout(() => follow(attempt + 1), 2000 * attempt);
+      });
+    follow(1);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [heard]);
   return { exchanges, answers, reload: () => reload(undefined) };
 }
