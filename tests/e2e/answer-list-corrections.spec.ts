@@ -6,17 +6,13 @@
  * answer goes once the network is back; the agent then reads the new class and the change, in
  * few words, in the history.
  */
-import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
 import grant from "../../locales/fr/bourse-scolaire.json" with { type: "json" };
 import exchanges from "../../locales/fr/exchanges.json" with { type: "json" };
-import { WizardPage } from "./pages/wizard-page";
 import { expectNoViolations } from "./support/axe";
-import { sendFromReview, walkExample } from "./support/example-walk";
-import { exampleOf } from "./support/flows";
-import { createE2eStaffAccount, staffSignIn } from "./support/staff-sign-in";
+import { sendThenAskCorrection } from "./support/correction-asked";
 import { exactly } from "./support/texts";
 
-const FLOW = "bourse-scolaire";
 const CHILDREN = grant.fields.children.label;
 const LEVEL = grant.fields.children.fields.level;
 
@@ -26,52 +22,16 @@ test.skip(({ isMobile }) => !isMobile, "a phone and a PC in one test: the phone 
 // A walk through a procedure, two browsers, a `npm run staff` process, on a loaded machine.
 test.setTimeout(180_000);
 
-function watch(page: Page, problems: string[]): Page {
-  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
-  return page;
-}
-
 test("an agent asks to correct the children, the person changes a child's class on the phone offline first, and the agent reads it", async ({
   page,
   browser,
   baseURL,
 }) => {
-  const problems: string[] = [];
-  const phone = watch(page, problems);
-  const { example } = exampleOf(FLOW, "eligible-one-child");
-
-  const wizard = new WizardPage(phone, FLOW);
-  await phone.goto(`/${FLOW}`);
-  await wizard.start();
-  await walkExample(wizard, example);
-  await sendFromReview(wizard);
-  const official = phone
-    .getByRole("paragraph")
-    .filter({ hasText: wizard.texts.wizard("request.officialReference") })
-    .locator("strong");
-  await expect(official).toHaveText(/^BS-\d{4}-\d+$/, { timeout: 30_000 });
-  const reference = (await official.textContent()) ?? "";
-  const receiptUrl = phone.url();
-
-  const pc: BrowserContext = await browser.newContext({
-    baseURL: baseURL ?? "",
-    locale: "fr-FR",
-    viewport: { width: 1280, height: 800 },
-    isMobile: false,
-    hasTouch: false,
+  const phone = page;
+  const { agent, pc, receiptUrl, problems } = await sendThenAskCorrection(phone, browser, baseURL ?? "", {
+    label: CHILDREN,
+    why: "Tom entre au collège à la rentrée, merci de corriger sa classe.",
   });
-  const agent = watch(await pc.newPage(), problems);
-  await staffSignIn(agent, createE2eStaffAccount(["agent"], [FLOW]));
-  await agent.goto(`/agents?queue=to_process&q=${encodeURIComponent(reference)}`);
-  await agent.getByRole("row").filter({ hasText: reference }).getByRole("link", { name: reference }).click();
-  await expect(agent.getByRole("heading", { level: 1, name: `Demande ${reference}` })).toBeVisible();
-  await agent.getByLabel("Une correction").check();
-  const questions = agent.getByRole("group", { name: "Les réponses à faire corriger (si vous voulez)" });
-  await questions.getByLabel(CHILDREN).check();
-  await agent
-    .getByLabel("Ce qu'il faut corriger")
-    .fill("Tom entre au collège à la rentrée, merci de corriger sa classe.");
-  await agent.getByRole("button", { name: "Envoyer la demande" }).click();
   await expect(agent.getByTestId("request-status")).toHaveText("En attente du demandeur");
 
   // The phone's receipt: the list with the child sent, in the wizard's own group field.

@@ -88,6 +88,19 @@ function finished(): RequestRecord {
   };
 }
 
+/** A school-grant draft on this device, at its first revision. */
+const aDraft = (): DraftRecord => ({
+  id: crypto.randomUUID(),
+  flowId: "bourse-scolaire",
+  flowVersion: 1,
+  answers: { applicantFirstName: "Marie" },
+  step: "applicant",
+  progress: { step: 2, total: 12 },
+  updatedAt: new Date().toISOString(),
+  owner: null,
+  revision: 1,
+});
+
 describe("the browser's account module and the server agree on the API", () => {
   it("signs in, attaches a request sent before, lists both with their status, and signs out", async () => {
     expect(await fetchSignInOptions()).toEqual({ ncConnect: false });
@@ -163,17 +176,7 @@ describe("the browser's account module and the server agree on the API", () => {
 
   it("pushes a device's draft, keeps both copies when another device saved first, and pulls the account's drafts", async () => {
     const address = "draft-sync-contract@example.nc";
-    const local: DraftRecord = {
-      id: crypto.randomUUID(),
-      flowId: "bourse-scolaire",
-      flowVersion: 1,
-      answers: { applicantFirstName: "Marie" },
-      step: "applicant",
-      progress: { step: 2, total: 12 },
-      updatedAt: new Date().toISOString(),
-      owner: null,
-      revision: 1,
-    };
+    const local = aDraft();
     // Started signed out, then the person signs in and accepts to keep it in the account.
     await saveDraft(local);
     const sent = await requestCode(address, "fr");
@@ -220,17 +223,7 @@ describe("the browser's account module and the server agree on the API", () => {
     const address = "draft-gone-contract@example.nc";
     const sent = await requestCode(address, "fr");
     await checkCode(sent.attemptId, await codeSentTo(address));
-    const draft: DraftRecord = {
-      id: crypto.randomUUID(),
-      flowId: "bourse-scolaire",
-      flowVersion: 1,
-      answers: { applicantFirstName: "Marie" },
-      step: "applicant",
-      progress: { step: 2, total: 12 },
-      updatedAt: new Date().toISOString(),
-      owner: null,
-      revision: 1,
-    };
+    const draft = aDraft();
     await saveDraft(draft);
     expect(await attachDrafts([draft.id])).toEqual(["saved"]);
     await saveDraft({ ...draft, answers: { applicantFirstName: "Marie-Claire" }, revision: 2 });

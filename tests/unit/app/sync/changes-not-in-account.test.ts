@@ -27,6 +27,20 @@ afterEach(async () => {
   indexedDB.deleteDatabase(DB_NAME);
 });
 
+/** The account lists a request sent from another device, waiting on the person. */
+const listElsewhere = () =>
+  keepAccountRequests("account-1", [
+    {
+      id: ELSEWHERE,
+      flowId: "bourse-scolaire",
+      flowVersion: 1,
+      reference: "BS-2026-000043",
+      sentAt: new Date(2026, 2, 3).toISOString(),
+      status: "awaiting_citizen",
+      statusChangedAt: new Date(2026, 2, 4).toISOString(),
+    },
+  ]);
+
 const answer = (requestId: string) =>
   recordAnswer({
     requestId,
@@ -41,17 +55,7 @@ describe("what signing out now would lose", () => {
   it("counts another device's request with an answer made here and not yet sent", async () => {
     await finish(OWN, "bourse-scolaire", new Date(2026, 2, 2));
     await markSent(OWN, "BS-2026-000042", new Date(2026, 2, 3).toISOString());
-    await keepAccountRequests("account-1", [
-      {
-        id: ELSEWHERE,
-        flowId: "bourse-scolaire",
-        flowVersion: 1,
-        reference: "BS-2026-000043",
-        sentAt: new Date(2026, 2, 3).toISOString(),
-        status: "awaiting_citizen",
-        statusChangedAt: new Date(2026, 2, 4).toISOString(),
-      },
-    ]);
+    await listElsewhere();
     expect(await changesNotInAccount()).toBe(0);
 
     // This device's own request keeps its answers after signing out: nothing lost there.
@@ -69,17 +73,7 @@ describe("what signing out now would lose", () => {
   });
 
   it("forgets an answer the province refused once the person sends its correction", async () => {
-    await keepAccountRequests("account-1", [
-      {
-        id: ELSEWHERE,
-        flowId: "bourse-scolaire",
-        flowVersion: 1,
-        reference: "BS-2026-000043",
-        sentAt: new Date(2026, 2, 3).toISOString(),
-        status: "awaiting_citizen",
-        statusChangedAt: new Date(2026, 2, 4).toISOString(),
-      },
-    ]);
+    await listElsewhere();
     const refused = await answer(ELSEWHERE);
     await markAnswerProblem(refused.clientId, "invalid_corrections");
     // Refused: it waits on the person, not on the network.
