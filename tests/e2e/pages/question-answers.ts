@@ -79,8 +79,12 @@ export async function answerQuestion(scope: QuestionScope, field: Field, value: 
       await labelledControl(scope, field).fill(String(value));
       return;
     case "commune":
-      await labelledControl(scope, field).fill(communeTyped(value));
-      await communeOption(scope, value).click();
+      // On a loaded machine the page can move the focus to its heading (an effect after paint)
+      // just after the typing, which closes the list: the person types again, and so does this.
+      await expect(async () => {
+        await labelledControl(scope, field).fill(communeTyped(value));
+        await communeOption(scope, value).click({ timeout: 5_000 });
+      }).toPass({ timeout: 30_000 });
       await expect(labelledControl(scope, field)).toHaveValue(communeName(value));
       return;
     case "date":
