@@ -6,7 +6,8 @@
  * answer's transaction, so they commit with the task's answer or not at all.
  */
 import type { Transaction } from "kysely";
-import { type QueueFacets, searchTextOf } from "../requests/queue-facets";
+import type { QueueFacets } from "../requests/queue-facets";
+import { facetColumns } from "./facet-columns";
 import type { Db, RequestAnswerChangesTable, Tables } from "./tables";
 
 export type AnswerChangeRow = RequestAnswerChangesTable;
@@ -54,14 +55,7 @@ export class AnswerChangesRepository {
       .updateTable("submissions")
       .set({
         answers: change.answers,
-        commune: facets.commune,
-        family_quotient: facets.familyQuotient,
-        household_resources: facets.householdResources,
-        ceiling: facets.ceiling,
-        under_ceiling: facets.underCeiling === null ? null : facets.underCeiling ? 1 : 0,
-        estimate: facets.estimate,
-        applicant_name: facets.applicantName,
-        search_text: searchTextOf(change.before.reference, facets.applicantName),
+        ...facetColumns(change.before.reference, facets),
       })
       .where("id", "=", requestId)
       .where("answers", "=", change.before.answers)

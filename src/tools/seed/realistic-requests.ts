@@ -7,10 +7,11 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { facetColumns } from "../../server/db/facet-columns";
 import { yearInNoumea } from "../../server/db/noumea-time";
 import type { Db } from "../../server/db/tables";
 import type { FlowRegistry } from "../../server/flows/flow-registry";
-import { queueFacets, searchTextOf } from "../../server/requests/queue-facets";
+import { queueFacets } from "../../server/requests/queue-facets";
 import type { Example } from "../../shared/engine/examples";
 
 const FIRST_NAMES = [
@@ -171,14 +172,7 @@ export async function seedRequests(
               answers: JSON.stringify(answers),
               received_at: receivedAt.toISOString(),
               status,
-              commune: facets.commune,
-              family_quotient: facets.familyQuotient,
-              household_resources: facets.householdResources,
-              ceiling: facets.ceiling,
-              under_ceiling: facets.underCeiling === null ? null : facets.underCeiling ? 1 : 0,
-              estimate: facets.estimate,
-              applicant_name: facets.applicantName,
-              search_text: searchTextOf(reference, facets.applicantName),
+              ...facetColumns(reference, facets),
               assigned_staff_id:
                 status === "received" && random() < 0.7 ? null : `agent-${1 + Math.floor(random() * 8)}`,
             };
